@@ -1,0 +1,62 @@
+// One context owns every lifetime (rust-analyzer's Ctx pattern). Activation builds it once; every
+// listener, provider and watcher is registered through it. Things that belong to the current cluster
+// context live in `clusterScope`, which is disposed and renewed when the user switches context.
+import * as vscode from 'vscode';
+import { Analyzer } from '../core/analyzer';
+import { allRules } from '../core/rules/all';
+import { readAnalysisSettings } from './settings';
+
+export class Ctx implements vscode.Disposable {
+  readonly log: vscode.LogOutputChannel;
+  /** The workspace analysis: open documents and indexed files, analysed together. */
+  readonly analyzer: Analyzer;
+  /** What the extension returns from activate(): the models tests read (tree items, lenses, state). */
+  readonly api: Record<string, unknown> = {};
+  private readonly owned: vscode.Disposable[] = [];
+  private cluster: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the analysis results changed (diagnostics, lenses and hovers listen). */
+  readonly onDidChangeAnalysis = this.changed.event;
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.log = vscode.window.createOutputChannel('mTLS Lens', { log: true });
+    this.owned.push(this.log, this.changed);
+    this.analyzer = new Analyzer(allRules, readAnalysisSettings());
+    this.analyzer.onRuleError = (id, e) => this.log.error(`rule ${id} failed: ${e.stack ?? e.message}`);
+  }
+
+  /** Register something that lives as long as the extension. */
+  push<T extends vscode.Disposable>(...items: T[]): T {
+    this.owned.push(...items);
+    return items[0];
+  }
+
+  /** Register something that lives as long as the current cluster context. */
+  pushCluster<T extends vscode.Disposable>(...items: T[]): T {
+    this.cluster.push(...items);
+    return items[0];
+  }
+
+  /** Dispose everything that belonged to the old cluster context. */
+  resetClusterScope(): void {
+    for (const d of this.cluster.splice(0).reverse()) safeDispose(d);
+  }
+
+  /** Tell listeners that analysis results changed. */
+  fireAnalysisChanged(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.resetClusterScope();
+    for (const d of this.owned.splice(0).reverse()) safeDispose(d);
+  }
+}
+
+function safeDispose(d: vscode.Disposable): void {
+  try {
+    d.dispose();
+  } catch {
+    // disposal must not stop the rest from being disposed
+  }
+}
