@@ -6,7 +6,7 @@ import { linkerdRules } from './linkerd/index';
 import { spiffeRules } from './spiffe/index';
 import { meshRules } from './mesh/index';
 import { workloadRules } from './workloads/index';
-import { clusterRules } from './cluster/index';
+import { certificateRules } from './certificates/index';
 import { parserRules } from './parser';
 
 export const allRules: readonly Rule[] = [
@@ -17,5 +17,5 @@ export const allRules: readonly Rule[] = [
   ...spiffeRules,
   ...meshRules,
   ...workloadRules,
-  ...clusterRules,
+  ...certificateRules,
 ];

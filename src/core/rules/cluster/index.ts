@@ -1,3 +1,0 @@
-import type { Rule } from '../rule';
-
-export const clusterRules: Rule[] = [];
