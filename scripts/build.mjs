@@ -4,7 +4,9 @@
 //   dist/cli.js        the mtls-lens command line (loads dist/cluster.js lazily too)
 // Usage: node scripts/build.mjs [--watch] [--no-minify]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--no-minify');
@@ -17,6 +19,7 @@ const common = {
   minify,
   logLevel: 'warning',
   external: ['vscode', './cluster.js'],
+  define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 const entries = [
   { entryPoints: ['src/editor/extension.ts'], outfile: 'dist/extension.js' },
