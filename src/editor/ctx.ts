@@ -5,6 +5,14 @@ import * as vscode from 'vscode';
 import { Analyzer } from '../core/analyzer';
 import { allRules } from '../core/rules/all';
 import { readAnalysisSettings } from './settings';
+import type { Finding } from '../core/types';
+
+/**
+ * Asked when an editor closes a document the analyzer knows. Return true to claim the file: the
+ * handler then keeps it in the analysis (the workspace indexer re-reads it from disk and calls
+ * fireAnalysisChanged). When no handler claims it, the file is removed from the analysis.
+ */
+export type DocumentClosedHandler = (uri: vscode.Uri, file: string) => boolean;
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
@@ -17,6 +25,9 @@ export class Ctx implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the analysis results changed (diagnostics, lenses and hovers listen). */
   readonly onDidChangeAnalysis = this.changed.event;
+  private readonly closedHandlers: DocumentClosedHandler[] = [];
+  /** Last analyzer.run() result; dropped by fireAnalysisChanged so every reader shares one run. */
+  private cachedFindings: Map<string, Finding[]> | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = vscode.window.createOutputChannel('mTLS Lens', { log: true });
@@ -42,9 +53,37 @@ export class Ctx implements vscode.Disposable {
     for (const d of this.cluster.splice(0).reverse()) safeDispose(d);
   }
 
-  /** Tell listeners that analysis results changed. */
+  /** Tell listeners that analysis results changed. Call it after every change to the analyzer. */
   fireAnalysisChanged(): void {
+    this.cachedFindings = undefined;
     this.changed.fire();
+  }
+
+  /** Every finding of every file the analyzer knows, by file key (uri.toString()); computed once per change. */
+  findings(): Map<string, Finding[]> {
+    this.cachedFindings ??= this.analyzer.run();
+    return this.cachedFindings;
+  }
+
+  /** See DocumentClosedHandler. */
+  onDocumentClosed(handler: DocumentClosedHandler): vscode.Disposable {
+    this.closedHandlers.push(handler);
+    return new vscode.Disposable(() => {
+      const i = this.closedHandlers.indexOf(handler);
+      if (i >= 0) this.closedHandlers.splice(i, 1);
+    });
+  }
+
+  /** Whether some handler claimed a closed document (the diagnostics feature asks before removing it). */
+  claimClosedDocument(uri: vscode.Uri, file: string): boolean {
+    return this.closedHandlers.some((h) => {
+      try {
+        return h(uri, file);
+      } catch (e) {
+        this.log.error(`document-closed handler failed: ${(e as Error).stack ?? e}`);
+        return false;
+      }
+    });
   }
 
   dispose(): void {

@@ -2,11 +2,13 @@
 // bundle (dist/cluster.js) is loaded only when a cluster feature is first used.
 import * as vscode from 'vscode';
 import { Ctx } from './ctx';
+import { diagnosticsFeature } from './diagnostics/index';
+import { commandsFeature } from './commands/index';
 
 type Feature = (ctx: Ctx) => void | Promise<void>;
 
 /** Each feature registers its providers, listeners and commands through ctx. Add new ones here. */
-const features: Feature[] = [];
+const features: Feature[] = [diagnosticsFeature, commandsFeature];
 
 let current: Ctx | undefined;
 

@@ -1,3 +1,6 @@
 import type { Rule } from '../rule';
+import { embeddedCertificateExpired } from './embedded-expired';
+import { embeddedCertificateNotYetValid } from './embedded-not-yet-valid';
+import { embeddedCertificateExpiringSoon } from './embedded-expiring-soon';
 
-export const certificateRules: Rule[] = [];
+export const certificateRules: Rule[] = [embeddedCertificateExpired, embeddedCertificateNotYetValid, embeddedCertificateExpiringSoon];

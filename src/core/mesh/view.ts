@@ -1,0 +1,69 @@
+// One cached view of the mesh for rules and explanations: mesh config, workloads, Services,
+// PeerAuthentications and DestinationRules, plus memoised per-workload answers. Everything is rebuilt
+// only when the index version changes.
+import type { ResourceIndex } from '../index';
+import type { AnalysisSettings } from '../settings';
+import type { Resource } from '../yaml/resource';
+import { cachedOn } from './cache';
+import { meshConfigOf, type MeshConfig } from './mesh-config';
+import { effectiveMtls, peerAuthenticationsOf, type MtlsExplanation, type PaTable } from './peer-authentication';
+import { meshWorkloads, servicesOf, type MeshWorkloads, type ServiceTable } from './services';
+import { destinationRulesOf, type DrTable } from './destination-rule';
+import { injectionFor, namespaceResource, enableNamespacesByDefault } from './injection';
+import type { Workload } from './workloads';
+
+export interface MeshView {
+  index: ResourceIndex;
+  mesh: MeshConfig;
+  workloads: MeshWorkloads;
+  services: ServiceTable;
+  pas: PaTable;
+  drs: DrTable;
+  /** Effective PeerAuthentication of a workload (memoised). */
+  effective(w: Workload): MtlsExplanation;
+  /**
+   * False only when the workload is known to stay out of the mesh (no sidecar, no ambient) with its
+   * Namespace among the analysed objects; PeerAuthentication does not apply to such workloads. When the
+   * Namespace is not in the workspace we cannot tell, and assume the workload is meshed.
+   */
+  meshed(w: Workload): boolean;
+  /** Namespace names known from Namespace objects and from any namespaced object. */
+  namespaces: Set<string>;
+}
+
+export function meshView(index: ResourceIndex, settings: AnalysisSettings): MeshView {
+  const mesh = meshConfigOf(index, settings);
+  const key = `view|${mesh.rootNamespace}|${mesh.autoMtls}|${mesh.trustDomain}|${mesh.defaultNamespace}`;
+  return cachedOn(index, key, () => {
+    const effectiveMemo = new Map<Resource, MtlsExplanation>();
+    const meshedMemo = new Map<Resource, boolean>();
+    const nsByDefault = enableNamespacesByDefault(index);
+    const namespaces = new Set<string>();
+    for (const r of index.ofKind('', 'Namespace')) if (r.name) namespaces.add(r.name);
+    for (const r of index.all()) if (r.namespace) namespaces.add(r.namespace);
+    return {
+      index,
+      mesh,
+      workloads: meshWorkloads(index, mesh),
+      services: servicesOf(index, mesh),
+      pas: peerAuthenticationsOf(index, mesh),
+      drs: destinationRulesOf(index, mesh),
+      namespaces,
+      effective(w) {
+        let e = effectiveMemo.get(w.resource);
+        if (!e) effectiveMemo.set(w.resource, (e = effectiveMtls(index, w, mesh)));
+        return e;
+      },
+      meshed(w) {
+        let m = meshedMemo.get(w.resource);
+        if (m === undefined) {
+          const ns = namespaceResource(index, w.namespace);
+          const d = injectionFor(w, ns, { enableNamespacesByDefault: nsByDefault });
+          m = d.mode !== 'none' || !d.namespaceKnown;
+          meshedMemo.set(w.resource, m);
+        }
+        return m;
+      },
+    };
+  });
+}

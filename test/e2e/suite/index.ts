@@ -1,0 +1,25 @@
+// Entry point of the end-to-end suite inside the real extension host (code-server or desktop VS Code):
+// the host requires this file and awaits run(). Every *.test.js bundled next to it is loaded into mocha.
+// Tests use mocha's bdd globals (describe/it), installed when mocha loads each file.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false, // the output goes through the workbench's log hook, not a terminal
+    timeout: 30_000,
+    slow: 5_000,
+    grep: process.env.MTLS_E2E_GREP || undefined,
+  });
+  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
