@@ -1,18 +1,21 @@
 // The real-VS-Code end-to-end tier (docs/e2e.md). Starts a throw-away code-server (VS Code 1.139, Node 24),
 // then uses headless chromium as its client to
 //   1. run the mocha suite out/e2e (bundled from test/e2e/suite) inside the real extension host, and
-//   2. check what a person sees: the Problems panel of a broken example, read from the page (+ screenshot).
+//   2. check what a person sees: the Problems panel of a broken example, read from the page (+ screenshot),
+//   3. build the .vsix, check its size and contents, install it into a second code-server and check that
+//      it activates there (the same Problems panel check, with nothing loaded from source).
 // Any failure, a missing tool or a timeout fails the tier. code-server's process group is always killed.
 // Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems-panel.png)
 // Env: MTLS_E2E_GREP=<mocha grep>, MTLS_E2E_TIMEOUT_MS (default 180000), MTLS_E2E_KEEP=1 keeps the temp dir.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, runExtensionTests } from './e2e/browser.mjs';
 import { bundleSuite } from './e2e/bundle.mjs';
 import { killGroupNow, startCodeServer } from './e2e/code-server.mjs';
 import { checkProblemsPanel } from './e2e/dom-check.mjs';
+import { buildVsix, installVsix, vsixProblems, VSIX_BUDGET_BYTES } from './e2e/vsix.mjs';
 import { requireTools, root } from './e2e/tools.mjs';
 import { makeWorkspace } from './e2e/workspace.mjs';
 
@@ -20,16 +23,22 @@ const timeoutMs = Number(process.env.MTLS_E2E_TIMEOUT_MS || 180_000);
 const wantDocsScreenshot = process.argv.includes('--screenshots');
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+const SUITE_START = '[mtls-lens e2e] suite start'; // printed by test/e2e/suite/index.ts
+const SUITE_END = '[mtls-lens e2e] suite end';
 const log = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
 
 /** The file the DOM check opens, and the rule codes its Problems panel must list. */
-const domTarget = { file: 'fixtures/syntax-error.yaml', codes: ['MTLS001'] };
+const domTarget = { file: 'broken-mesh/10-peer-authentication.yaml', codes: ['MTLS105', 'MTLS604', 'MTLS103'] };
 
 let runDir;
 let server;
+let vsixServer;
 let browser;
 // a Ctrl-C or a crash must not leave code-server and its children running
-process.on('exit', () => server && killGroupNow(server.pid));
+process.on('exit', () => {
+  if (server) killGroupNow(server.pid);
+  if (vsixServer) killGroupNow(vsixServer.pid);
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
 async function main() {
@@ -47,6 +56,9 @@ async function main() {
   log(`code-server on ${server.url} (log: ${server.logFile})`);
   browser = await launchBrowser();
 
+  const artifacts = join(root, '.artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  const suiteOutput = suiteOutputFilter(join(artifacts, 'e2e-workbench.log'));
   log('running the mocha suite inside the extension host');
   const code = await runExtensionTests({
     browser,
@@ -55,30 +67,79 @@ async function main() {
     devPath: root,
     testsPath: suite.indexFile,
     timeoutMs,
-    onLog: (line) => console.log(line),
+    onLog: suiteOutput.write,
   });
-  log(`extension host test runner exited with ${code}`);
+  suiteOutput.close();
+  log(`extension host test runner exited with ${code} (all workbench output: .artifacts/e2e-workbench.log)`);
 
-  log(`DOM check: Problems panel for ${domTarget.file}`);
-  const artifacts = join(root, '.artifacts');
-  mkdirSync(artifacts, { recursive: true });
   const screenshots = [join(artifacts, 'problems-panel.png')];
   if (wantDocsScreenshot) {
     mkdirSync(join(root, 'docs', 'images'), { recursive: true });
     screenshots.push(join(root, 'docs', 'images', 'problems-panel.png'));
   }
-  let domOk = false;
-  try {
-    const { rows, ms } = await checkProblemsPanel({ browser, server, folder: domWs, devPath: root, ...domTarget, screenshots, log });
-    log(`Problems panel rows (${ms} ms):\n    ${rows.join('\n    ')}`);
-    log(`screenshot: ${screenshots.join(', ')}`);
-    domOk = true;
-  } catch (e) {
-    console.error(`DOM check FAILED: ${e.message}`);
+  const checks = [
+    ['DOM check (Problems panel, extension loaded from source)', () => domCheck({ folder: domWs, devPath: root, screenshots })],
+    ['package check (.vsix built, installed into code-server, activates)', () => packageCheck(join(runDir, 'ws-vsix'))],
+  ];
+  let failedChecks = 0;
+  for (const [name, check] of checks) {
+    log(name);
+    try {
+      await check();
+      log(`${name}: ok`);
+    } catch (e) {
+      failedChecks++;
+      console.error(`${name} FAILED: ${e.message}`);
+    }
   }
-  // one line in mocha's format so scripts/test.mjs counts the DOM check with the suite
-  console.log(`  ${domOk ? 1 : 0} passing (DOM check)${domOk ? '' : '\n  1 failing (DOM check)'}`);
-  return code === 0 && domOk ? 0 : 1;
+  // one line in mocha's format, so scripts/test.mjs counts these checks with the suite
+  console.log(`  ${checks.length - failedChecks} passing (checks outside the suite)`);
+  if (failedChecks) console.log(`  ${failedChecks} failing (checks outside the suite)`);
+  return code === 0 && !failedChecks ? 0 : 1;
+}
+
+async function domCheck({ folder, devPath, screenshots = [], on = server }) {
+  const { rows, ms } = await checkProblemsPanel({ browser, server: on, folder, devPath, ...domTarget, screenshots, log });
+  log(`Problems panel rows (${ms} ms):\n    ${rows.join('\n    ')}`);
+  if (screenshots.length) log(`screenshot: ${screenshots.join(', ')}`);
+}
+
+/** What users get: the packaged .vsix, installed with --install-extension, activating on a YAML file. */
+async function packageCheck(folder) {
+  const built = buildVsix({ log, build: false }); // dist/ was built at the start of the run
+  const problems = vsixProblems(built);
+  if (problems.length) throw new Error(`the .vsix is not right:\n  ${problems.join('\n  ')}`);
+  log(`.vsix size ${(built.size / 1024).toFixed(0)} KB (budget ${VSIX_BUDGET_BYTES / 1024} KB)`);
+  const csDir = join(runDir, 'cs-vsix');
+  const extensionsDir = join(csDir, 'extensions');
+  log(installVsix(built.vsix, { extensionsDir, runDir: csDir }));
+  // no test driver and no dev payload: the extension can only come from the installed package
+  vsixServer = await startCodeServer({ runDir: csDir, extensionsDir });
+  try {
+    await domCheck({ folder: makeWorkspace(folder), on: vsixServer });
+  } finally {
+    await vsixServer.stop();
+    vsixServer = undefined;
+  }
+}
+
+/**
+ * Everything the workbench logs goes to a file; only what the suite prints between its start and end
+ * markers (mocha's report, plus any error logged meanwhile) goes to stdout. The rest is workbench chatter
+ * about the unreachable marketplace and the like.
+ */
+function suiteOutputFilter(file) {
+  const out = createWriteStream(file);
+  let inSuite = false;
+  return {
+    write: (line, type) => {
+      out.write(`[${type}] ${line}\n`);
+      if (line === SUITE_START) inSuite = true;
+      else if (line === SUITE_END) inSuite = false;
+      else if (inSuite) console.log(line);
+    },
+    close: () => out.end(),
+  };
 }
 
 let exitCode = 1;
@@ -89,6 +150,7 @@ try {
   if (server) console.error(`--- code-server log (tail) ---\n${server.log().slice(-3000)}`);
 } finally {
   await browser?.close().catch(() => {});
+  await vsixServer?.stop();
   await server?.stop();
   if (runDir && !process.env.MTLS_E2E_KEEP && existsSync(runDir)) rmSync(runDir, { recursive: true, force: true });
   else if (runDir) log(`kept ${runDir}`);

@@ -1,6 +1,7 @@
 // Headless Debian chromium, driven by playwright-core, is the workbench client. code-server spawns no
 // extension host until a client connects, and the extension-test paths reach the host only through the
 // client's `payload` URL parameter.
+import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { tools } from './tools.mjs';
 
@@ -40,7 +41,8 @@ export async function runExtensionTests({ browser, server, folder, devPath, test
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let finish;
   const exited = new Promise((resolve) => (finish = resolve));
-  await page.exposeFunction('codeAutomationLog', (_type, args) => onLog(args.map(String).join(' ')));
+  // the extension host's console calls arrive as printf-style argument lists (mocha uses '%s' / '%d')
+  await page.exposeFunction('codeAutomationLog', (type, args) => onLog(Array.isArray(args) ? format(...args) : String(args), type));
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
   page.on('pageerror', (e) => onLog(`[workbench page error] ${e.message}`));
   await page.goto(workbenchUrl(server, folder, { devPath, testsPath }));

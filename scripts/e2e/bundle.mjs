@@ -22,6 +22,8 @@ export async function bundleSuite(outDir = join(root, 'out', 'e2e')) {
     sourcemap: 'inline', // mocha stack traces then point at the .ts lines
     external: ['vscode'],
     logLevel: 'warning',
+    // mocha's parallel mode resolves worker files at run time; the suite runs serially and never needs them
+    logOverride: { 'require-resolve-not-external': 'silent' },
   };
   await esbuild.build({ ...common, entryPoints: [join(suiteDir, 'index.ts')], outfile: join(outDir, 'index.js') });
   await Promise.all(

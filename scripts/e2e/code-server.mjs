@@ -20,6 +20,7 @@ export const quietSettings = {
   'workbench.enableExperiments': false,
   'security.workspace.trust.enabled': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export function freePort(host = '127.0.0.1') {

@@ -8,7 +8,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function quickInput(page, key, text, rowLabel) {
   await page.keyboard.press(key);
   await page.waitForSelector('.quick-input-widget .quick-input-box input');
-  await page.keyboard.type(text);
+  await page.keyboard.insertText(text); // one input event: typing key by key re-runs the search per key
   await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${rowLabel}"]`);
   await page.keyboard.press('Enter');
 }
@@ -42,8 +42,10 @@ export async function checkProblemsPanel({ browser, server, folder, devPath, fil
     const name = file.split('/').pop();
     await quickInput(page, 'Control+P', file, name);
     await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`);
+    log(`opened ${file} at ${Date.now() - t0} ms`);
     await quickInput(page, 'F1', 'View: Focus Problems', 'View: Focus Problems');
     await page.waitForSelector('.markers-panel');
+    log(`Problems panel focused at ${Date.now() - t0} ms`);
     // diagnostics arrive asynchronously: poll the rendered rows until every expected code is listed
     let rows = [];
     const deadline = Date.now() + timeoutMs;

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
 import { allRules } from '../core/rules/all';
+import { runCerts } from './certs';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -15,6 +16,8 @@ const HELP = `mtls-lens ${VERSION} — is mTLS really on? Checks Istio, Linkerd,
 Usage:
   mtls-lens lint [paths…] [options]   analyse YAML files, folders (recursively) and globs together
   mtls-lens rules [--format text|json] list every rule
+  mtls-lens certs [--kubeconfig f] [--context c] [--namespace n] [--format text|json]
+                                      the cluster's mesh certificates, expiry and verification
   mtls-lens --version | --help
 
 lint options:
@@ -35,6 +38,7 @@ type Command = (args: string[]) => Promise<number> | number;
 const commands: Record<string, Command> = {
   lint: runLint,
   rules: runRules,
+  certs: (args) => runCerts(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

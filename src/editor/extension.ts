@@ -4,11 +4,13 @@ import * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { diagnosticsFeature } from './diagnostics/index';
 import { commandsFeature } from './commands/index';
+import { workspaceIndexFeature } from './workspace/index';
+import { explainFeature } from './explain/index';
 
 type Feature = (ctx: Ctx) => void | Promise<void>;
 
 /** Each feature registers its providers, listeners and commands through ctx. Add new ones here. */
-const features: Feature[] = [diagnosticsFeature, commandsFeature];
+const features: Feature[] = [diagnosticsFeature, commandsFeature, workspaceIndexFeature, explainFeature];
 
 let current: Ctx | undefined;
 

@@ -4,16 +4,16 @@ import 'reflect-metadata'; // @peculiar/x509 2.x needs the reflect polyfill befo
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
-const ALG: EcKeyGenParams & EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+const ALG: webcrypto.EcKeyGenParams & webcrypto.EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const DAY = 86_400_000;
 
 export interface IssuedCert {
   cert: x509.X509Certificate;
   certPem: string;
   keyPem: string;
-  keys: CryptoKeyPair;
+  keys: webcrypto.CryptoKeyPair;
   /** PEM chain: this certificate, then its issuer's chain up to (excluding) the self-signed root. */
   chainPem: string;
   /** PEM of the root at the top of the chain (itself when self-signed). */
@@ -36,7 +36,7 @@ export interface CertSpec {
 
 /** Issue a certificate; without an issuer it is self-signed. */
 export async function issueCert(spec: CertSpec, issuer?: IssuedCert): Promise<IssuedCert> {
-  const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as webcrypto.CryptoKeyPair;
   const extensions: x509.Extension[] = [];
   if (spec.isCA) {
     extensions.push(new x509.BasicConstraintsExtension(true, undefined, true));

@@ -30,7 +30,9 @@
  * 405 and recorded. Seeding, generated certificates and annotations: docs/fake-apiserver.md.
  */
 export { startFakeApiServer } from './server.js';
-export { loadManifests } from './seed.js';
+export { loadManifests, GENERATE_CERT, CERT_FROM_SECRET } from './seed.js';
+export { pod, namespace, tlsSecret, type PodOptions } from './builders.js';
+export { rawRequest, type RawResponse } from './raw-client.js';
 export type {
   FakeApiServer,
   FakeApiServerOptions,

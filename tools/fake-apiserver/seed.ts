@@ -108,7 +108,7 @@ async function generateSecrets(objects: KubeObject[], now: Date): Promise<Map<st
     try {
       req = JSON.parse(note) as CertRequest;
     } catch (e) {
-      throw new Error(`Secret ${ref(o)}: ${GENERATE_CERT} is not JSON: ${(e as Error).message}`);
+      throw new Error(`Secret ${ref(o)}: ${GENERATE_CERT} is not JSON: ${(e as Error).message}`, { cause: e });
     }
     requests.set(ref(o), { secret: o, req });
   }
@@ -157,7 +157,7 @@ function fillBundles(objects: KubeObject[], generated: Map<string, IssuedCert>):
     try {
       spec = JSON.parse(note);
     } catch (e) {
-      throw new Error(`ConfigMap ${ref(o)}: ${CERT_FROM_SECRET} is not JSON: ${(e as Error).message}`);
+      throw new Error(`ConfigMap ${ref(o)}: ${CERT_FROM_SECRET} is not JSON: ${(e as Error).message}`, { cause: e });
     }
     const cert = spec.secret ? generated.get(spec.secret) : undefined;
     if (!cert || !spec.key) throw new Error(`ConfigMap ${ref(o)}: ${CERT_FROM_SECRET} needs "key" and a generated "secret" (got ${note})`);

@@ -1,7 +1,7 @@
 // Label and field selectors as the apiserver parses them. A malformed selector is a 400 BadRequest
 // with a message, never a crash.
 
-export type Matcher = (obj: { metadata: { labels?: Record<string, string> } } & Record<string, unknown>) => boolean;
+export type Matcher = (obj: { metadata: { labels?: Record<string, string>; namespace?: string } } & Record<string, unknown>) => boolean;
 
 export class SelectorError extends Error {}
 

@@ -25,3 +25,30 @@ export function cachedOn<T>(index: ResourceIndex, key: string, compute: () => T)
   entry.values.set(key, value);
   return value;
 }
+
+interface InputEntry {
+  inputs: readonly (readonly unknown[])[];
+  lengths: number[];
+  value: unknown;
+}
+
+const byInputs = new WeakMap<ResourceIndex, Map<string, InputEntry>>();
+
+/**
+ * Like cachedOn, but survives index versions as long as the given kind buckets (index.ofKind arrays) are
+ * unchanged. The index replaces a bucket array when a file holding that kind is removed or replaced and
+ * appends to it when a new file adds one, so "same array and same length" means "same resources". Use it
+ * for tables that depend on a few kinds only (a keystroke in a Deployment does not rebuild the
+ * PeerAuthentication table).
+ */
+export function cachedOnKinds<T>(index: ResourceIndex, key: string, inputs: readonly (readonly unknown[])[], compute: () => T): T {
+  let map = byInputs.get(index);
+  if (!map) byInputs.set(index, (map = new Map()));
+  const hit = map.get(key);
+  if (hit && hit.inputs.length === inputs.length && hit.inputs.every((arr, i) => arr === inputs[i] && arr.length === hit.lengths[i])) {
+    return hit.value as T;
+  }
+  const value = compute();
+  map.set(key, { inputs, lengths: inputs.map((a) => a.length), value });
+  return value;
+}

@@ -5,7 +5,7 @@
 import type { ResourceIndex } from '../index';
 import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
-import { cachedOn } from './cache';
+import { cachedOnKinds } from './cache';
 import type { MeshConfig } from './mesh-config';
 import { CLUSTER_DOMAIN } from './services';
 import { oldestFirst } from './order';
@@ -54,10 +54,21 @@ export function hostMatches(pattern: string, name: string): boolean {
 export interface DrTable {
   all: DrInfo[];
   byNamespace: Map<string, DrInfo[]>;
+  /** Rules by exact (non-wildcard) host. */
+  byHost: Map<string, DrInfo[]>;
+  /** Rules whose host has a wildcard (usually few). */
+  wildcard: DrInfo[];
+}
+
+/** Every DestinationRule whose host covers `fqdn`, in any namespace. */
+export function rulesCovering(table: DrTable, fqdn: string): DrInfo[] {
+  const exact = table.byHost.get(fqdn) ?? [];
+  const wild = table.wildcard.filter((d) => hostMatches(d.host, fqdn));
+  return wild.length ? [...exact, ...wild] : exact;
 }
 
 export function destinationRulesOf(index: ResourceIndex, mesh: MeshConfig): DrTable {
-  return cachedOn(index, `dr-table|${mesh.defaultNamespace}`, () => {
+  return cachedOnKinds(index, `dr-table|${mesh.defaultNamespace}`, [index.ofKind(DR_GROUP, 'DestinationRule')], () => {
     const all: DrInfo[] = [];
     for (const res of index.ofKind(DR_GROUP, 'DestinationRule')) {
       const rawHost = res.get(['spec', 'host']);
@@ -69,12 +80,16 @@ export function destinationRulesOf(index: ResourceIndex, mesh: MeshConfig): DrTa
       all.push({ resource: res, namespace, host: resolveHost(rawHost, namespace), exportTo, hasWorkloadSelector });
     }
     const byNamespace = new Map<string, DrInfo[]>();
+    const byHost = new Map<string, DrInfo[]>();
+    const wildcard: DrInfo[] = [];
     for (const dr of oldestFirst(all, (d) => d.resource).sorted) {
       const list = byNamespace.get(dr.namespace) ?? [];
       list.push(dr);
       byNamespace.set(dr.namespace, list);
+      if (dr.host.includes('*')) wildcard.push(dr);
+      else byHost.set(dr.host, [...(byHost.get(dr.host) ?? []), dr]);
     }
-    return { all, byNamespace };
+    return { all, byNamespace, byHost, wildcard };
   });
 }
 
@@ -103,9 +118,9 @@ export function destinationRulesFor(
   fqdn: string,
   serviceNs: string,
 ): { chosen: DrInfo[]; level: ClientTls['level'] } {
-  const table = destinationRulesOf(index, mesh);
-  const usable = (ns: string, filter: (d: DrInfo) => boolean) =>
-    (table.byNamespace.get(ns) ?? []).filter((d) => !d.hasWorkloadSelector && filter(d));
+  // Only rules whose host covers the name can win; take those first (few) instead of whole namespaces.
+  const covering = rulesCovering(destinationRulesOf(index, mesh), fqdn);
+  const usable = (ns: string, filter: (d: DrInfo) => boolean) => covering.filter((d) => d.namespace === ns && !d.hasWorkloadSelector && filter(d));
   const levels: [ClientTls['level'], DrInfo[]][] = [
     ['client namespace', usable(clientNs, () => true)],
     ['service namespace', serviceNs === clientNs ? [] : usable(serviceNs, (d) => exportedTo(d, clientNs))],

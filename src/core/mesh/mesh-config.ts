@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ResourceIndex } from '../index';
 import type { AnalysisSettings } from '../settings';
 import type { Resource } from '../yaml/resource';
-import { cachedOn } from './cache';
+import { cachedOnKinds } from './cache';
 
 export interface MeshConfig {
   rootNamespace: string;
@@ -22,7 +22,7 @@ export interface MeshConfig {
 
 export function meshConfigOf(index: ResourceIndex, settings: AnalysisSettings): MeshConfig {
   const key = `mesh-config|${settings.rootNamespace}|${settings.autoMtls}|${settings.trustDomain}|${settings.defaultNamespace}`;
-  return cachedOn(index, key, () => compute(index, settings));
+  return cachedOnKinds(index, key, [index.ofKind('', 'ConfigMap')], () => compute(index, settings));
 }
 
 function compute(index: ResourceIndex, settings: AnalysisSettings): MeshConfig {

@@ -5,7 +5,7 @@
 import type { ResourceIndex } from '../index';
 import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
-import { cachedOn } from './cache';
+import { cachedOnKinds } from './cache';
 import type { MeshConfig } from './mesh-config';
 import { matchLabels } from './workloads';
 import { basisPhrase, oldestFirst, type OrderBasis } from './order';
@@ -35,6 +35,8 @@ export interface PaTable {
   namespace: Map<string, { items: ClassifiedPa[]; basis: OrderBasis }>;
   /** Workload-level PAs per namespace (not yet filtered by labels). */
   workload: Map<string, ClassifiedPa[]>;
+  /** Workload-level PAs by `namespace\0key=value` of their first selector label (a fast pre-filter). */
+  workloadByLabel: Map<string, ClassifiedPa[]>;
   /** Selector PAs in the root namespace. */
   ignored: ClassifiedPa[];
   all: ClassifiedPa[];
@@ -70,7 +72,8 @@ export interface WorkloadIdentity {
 const PA_GROUP = 'security.istio.io';
 
 export function peerAuthenticationsOf(index: ResourceIndex, mesh: MeshConfig): PaTable {
-  return cachedOn(index, `pa-table|${mesh.rootNamespace}|${mesh.defaultNamespace}`, () => buildTable(index, mesh));
+  const inputs = [index.ofKind(PA_GROUP, 'PeerAuthentication')];
+  return cachedOnKinds(index, `pa-table|${mesh.rootNamespace}|${mesh.defaultNamespace}`, inputs, () => buildTable(index, mesh));
 }
 
 export function classifyPa(res: Resource, mesh: MeshConfig): ClassifiedPa {
@@ -121,12 +124,26 @@ function buildTable(index: ResourceIndex, mesh: MeshConfig): PaTable {
     const s = oldestFirst(list, (p) => p.resource);
     namespace.set(ns, { items: s.sorted, basis: s.basis });
   }
-  return { mesh: meshSorted.sorted, meshBasis: meshSorted.basis, namespace, workload, ignored, all };
+  const workloadByLabel = new Map<string, ClassifiedPa[]>();
+  for (const list of workload.values()) {
+    for (const pa of list) {
+      const [k, v] = Object.entries(pa.selector ?? {})[0];
+      const key = `${pa.namespace}\u0000${k}=${v}`;
+      workloadByLabel.set(key, [...(workloadByLabel.get(key) ?? []), pa]);
+    }
+  }
+  return { mesh: meshSorted.sorted, meshBasis: meshSorted.basis, namespace, workload, workloadByLabel, ignored, all };
 }
 
 /** Workload-level PAs of the workload's namespace whose selector matches its labels, oldest first. */
 export function matchingWorkloadPas(table: PaTable, workload: WorkloadIdentity): { items: ClassifiedPa[]; basis: OrderBasis } {
-  const list = (table.workload.get(workload.namespace) ?? []).filter((p) => matchLabels(p.selector, workload.labels));
+  const list: ClassifiedPa[] = [];
+  for (const k in workload.labels) {
+    for (const p of table.workloadByLabel.get(`${workload.namespace}\u0000${k}=${workload.labels[k]}`) ?? []) {
+      if (matchLabels(p.selector, workload.labels)) list.push(p);
+    }
+  }
+  if (list.length < 2) return { items: list, basis: 'document order' };
   const s = oldestFirst(list, (p) => p.resource);
   return { items: s.sorted, basis: s.basis };
 }

@@ -4,9 +4,9 @@
 import type { ResourceIndex } from '../index';
 import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
-import { cachedOn } from './cache';
+import { cachedOnKinds } from './cache';
 import type { MeshConfig } from './mesh-config';
-import { matchLabels, workloadsOf, type Workload } from './workloads';
+import { WORKLOAD_KINDS, matchLabels, workloadsOf, type Workload } from './workloads';
 
 /** Kubernetes' DNS suffix for Services (Istio's default domain suffix). */
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -30,11 +30,23 @@ export interface ServiceInfo {
   headless: boolean;
 }
 
+const WORKLOAD_GROUP: Record<(typeof WORKLOAD_KINDS)[number], string> = {
+  Pod: '',
+  Deployment: 'apps',
+  StatefulSet: 'apps',
+  DaemonSet: 'apps',
+  ReplicaSet: 'apps',
+  Job: 'batch',
+  CronJob: 'batch',
+};
+
 export interface MeshWorkloads {
   all: Workload[];
   byNamespace: Map<string, Workload[]>;
   /** Lookup from a workload's resource to its Workload view. */
   byResource: Map<Resource, Workload>;
+  /** Workloads per `namespace\0key=value` pod label, so selectors do not scan whole namespaces. */
+  byLabel: Map<string, Workload[]>;
 }
 
 export interface ServiceTable {
@@ -44,22 +56,30 @@ export interface ServiceTable {
 }
 
 export function meshWorkloads(index: ResourceIndex, mesh: MeshConfig): MeshWorkloads {
-  return cachedOn(index, `workloads|${mesh.defaultNamespace}`, () => {
+  const inputs = WORKLOAD_KINDS.map((k) => index.ofKind(WORKLOAD_GROUP[k], k));
+  return cachedOnKinds(index, `workloads|${mesh.defaultNamespace}`, inputs, () => {
     const all = workloadsOf(index, mesh.defaultNamespace);
     const byNamespace = new Map<string, Workload[]>();
     const byResource = new Map<Resource, Workload>();
+    const byLabel = new Map<string, Workload[]>();
     for (const w of all) {
       const list = byNamespace.get(w.namespace) ?? [];
       list.push(w);
       byNamespace.set(w.namespace, list);
       byResource.set(w.resource, w);
+      for (const k in w.labels) {
+        const key = labelKey(w.namespace, k, w.labels[k]);
+        const bucket = byLabel.get(key);
+        if (bucket) bucket.push(w);
+        else byLabel.set(key, [w]);
+      }
     }
-    return { all, byNamespace, byResource };
+    return { all, byNamespace, byResource, byLabel };
   });
 }
 
 export function servicesOf(index: ResourceIndex, mesh: MeshConfig): ServiceTable {
-  return cachedOn(index, `services|${mesh.defaultNamespace}`, () => {
+  return cachedOnKinds(index, `services|${mesh.defaultNamespace}`, [index.ofKind('', 'Service')], () => {
     const all: ServiceInfo[] = [];
     for (const res of index.ofKind('', 'Service')) {
       const info = toServiceInfo(res, mesh.defaultNamespace);
@@ -107,10 +127,26 @@ function toServiceInfo(res: Resource, defaultNamespace: string): ServiceInfo | u
   };
 }
 
+function labelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
+}
+
+/**
+ * Workloads of `namespace` whose pod labels include every pair of `selector` (an empty or missing
+ * selector selects the whole namespace). Looks up the first pair's bucket instead of scanning.
+ */
+export function selectWorkloads(workloads: MeshWorkloads, namespace: string, selector: Record<string, string> | undefined): Workload[] {
+  const pairs = selector ? Object.entries(selector) : [];
+  if (!pairs.length) return workloads.byNamespace.get(namespace) ?? [];
+  const [k, v] = pairs[0];
+  const bucket = workloads.byLabel.get(labelKey(namespace, k, v)) ?? [];
+  return pairs.length === 1 ? bucket : bucket.filter((w) => matchLabels(selector, w.labels));
+}
+
 /** Workloads a Service selects (same namespace, selector ⊆ pod labels). */
 export function workloadsBehind(index: ResourceIndex, mesh: MeshConfig, service: ServiceInfo): Workload[] {
   if (!service.selector) return [];
-  return (meshWorkloads(index, mesh).byNamespace.get(service.namespace) ?? []).filter((w) => matchLabels(service.selector, w.labels));
+  return selectWorkloads(meshWorkloads(index, mesh), service.namespace, service.selector);
 }
 
 /** Services that select a workload. */

@@ -4,8 +4,8 @@
 // subset that selects the workload. The PA↔DR rules read these pairs; they are computed once per index version.
 import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
-import { cachedOn } from './cache';
-import { clientTlsFor, hostMatches, subsetsOf, type ClientTls } from './destination-rule';
+import { cachedOnKinds } from './cache';
+import { clientTlsFor, rulesCovering, subsetsOf, type ClientTls } from './destination-rule';
 import { decidingStep, modeForPort, type ChainStep, type MtlsMode } from './peer-authentication';
 import { containerPortFor, workloadsBehind, type ServiceInfo, type ServicePort } from './services';
 import { matchLabels, type Workload } from './workloads';
@@ -25,7 +25,9 @@ export interface TlsPair {
 }
 
 export function tlsPairsOf(view: MeshView): TlsPair[] {
-  return cachedOn(view.index, `tls-pairs|${view.mesh.rootNamespace}|${view.mesh.autoMtls}|${view.mesh.defaultNamespace}`, () => compute(view));
+  // Inputs: every table the pairs are derived from (each a stable array while its kinds are unchanged).
+  const inputs = [view.services.all, view.workloads.all, view.drs.all, view.pas.all, view.index.ofKind('', 'Namespace'), view.index.ofKind('', 'ConfigMap')];
+  return cachedOnKinds(view.index, `tls-pairs|${view.mesh.rootNamespace}|${view.mesh.autoMtls}|${view.mesh.defaultNamespace}`, inputs, () => compute(view));
 }
 
 function compute(view: MeshView): TlsPair[] {
@@ -34,7 +36,7 @@ function compute(view: MeshView): TlsPair[] {
     const backends = workloadsBehind(view.index, view.mesh, service).filter((w) => view.meshed(w));
     if (!backends.length) continue;
     const clientNamespaces = new Set<string>([service.namespace]);
-    for (const dr of view.drs.all) if (hostMatches(dr.host, service.fqdn)) clientNamespaces.add(dr.namespace);
+    for (const dr of rulesCovering(view.drs, service.fqdn)) clientNamespaces.add(dr.namespace);
     for (const clientNs of clientNamespaces) {
       for (const servicePort of service.ports) {
         const q = { clientNs, fqdn: service.fqdn, serviceNs: service.namespace, servicePort: servicePort.port };

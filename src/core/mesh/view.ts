@@ -4,7 +4,7 @@
 import type { ResourceIndex } from '../index';
 import type { AnalysisSettings } from '../settings';
 import type { Resource } from '../yaml/resource';
-import { cachedOn } from './cache';
+import { cachedOn, cachedOnKinds } from './cache';
 import { meshConfigOf, type MeshConfig } from './mesh-config';
 import { effectiveMtls, peerAuthenticationsOf, type MtlsExplanation, type PaTable } from './peer-authentication';
 import { meshWorkloads, servicesOf, type MeshWorkloads, type ServiceTable } from './services';
@@ -35,18 +35,22 @@ export function meshView(index: ResourceIndex, settings: AnalysisSettings): Mesh
   const mesh = meshConfigOf(index, settings);
   const key = `view|${mesh.rootNamespace}|${mesh.autoMtls}|${mesh.trustDomain}|${mesh.defaultNamespace}`;
   return cachedOn(index, key, () => {
-    const effectiveMemo = new Map<Resource, MtlsExplanation>();
-    const meshedMemo = new Map<Resource, boolean>();
-    const nsByDefault = enableNamespacesByDefault(index);
-    const namespaces = new Set<string>();
-    for (const r of index.ofKind('', 'Namespace')) if (r.name) namespaces.add(r.name);
-    for (const r of index.all()) if (r.namespace) namespaces.add(r.namespace);
+    const pas = peerAuthenticationsOf(index, mesh);
+    const workloads = meshWorkloads(index, mesh);
+    const nsBucket = index.ofKind('', 'Namespace');
+    const cmBucket = index.ofKind('', 'ConfigMap');
+    // Memos that outlive the index version while their inputs are unchanged (keyed by resource identity,
+    // which unchanged files keep).
+    const effectiveMemo = cachedOnKinds(index, `${key}|effective`, [pas.all], () => new Map<Resource, MtlsExplanation>());
+    const meshedMemo = cachedOnKinds(index, `${key}|meshed`, [nsBucket, cmBucket], () => new Map<Resource, boolean>());
+    const nsByDefault = cachedOnKinds(index, 'ns-by-default', [cmBucket], () => enableNamespacesByDefault(index));
+    const namespaces = namespaceNames(index, mesh.defaultNamespace);
     return {
       index,
       mesh,
-      workloads: meshWorkloads(index, mesh),
+      workloads,
       services: servicesOf(index, mesh),
-      pas: peerAuthenticationsOf(index, mesh),
+      pas,
       drs: destinationRulesOf(index, mesh),
       namespaces,
       effective(w) {
@@ -65,5 +69,35 @@ export function meshView(index: ResourceIndex, settings: AnalysisSettings): Mesh
         return m;
       },
     };
+  });
+}
+
+/** Kinds whose namespaces count as "known" (Namespace objects first; then what the mesh rules read). */
+const NAMESPACE_SOURCES: [string, string][] = [
+  ['', 'Namespace'],
+  ['', 'Service'],
+  ['', 'ServiceAccount'],
+  ['', 'ConfigMap'],
+  ['', 'Pod'],
+  ['apps', 'Deployment'],
+  ['apps', 'StatefulSet'],
+  ['apps', 'DaemonSet'],
+  ['apps', 'ReplicaSet'],
+  ['batch', 'Job'],
+  ['batch', 'CronJob'],
+  ['security.istio.io', 'PeerAuthentication'],
+  ['security.istio.io', 'AuthorizationPolicy'],
+  ['security.istio.io', 'RequestAuthentication'],
+  ['networking.istio.io', 'DestinationRule'],
+  ['networking.istio.io', 'Sidecar'],
+];
+
+function namespaceNames(index: ResourceIndex, defaultNamespace: string): Set<string> {
+  const buckets = NAMESPACE_SOURCES.map(([g, k]) => index.ofKind(g, k));
+  return cachedOnKinds(index, `namespaces|${defaultNamespace}`, buckets, () => {
+    const out = new Set<string>();
+    for (const r of buckets[0]) if (r.name) out.add(r.name);
+    for (const b of buckets.slice(1)) for (const r of b) out.add(r.namespace ?? defaultNamespace);
+    return out;
   });
 }

@@ -19,6 +19,8 @@ export function removePair(res: Resource, path: FieldPath): TextEdit | undefined
   if (!off) return undefined;
   const lineStart = text.lastIndexOf('\n', off[0] - 1) + 1;
   let end = off[1];
+  // A block map/sequence value ends after its last newline; without this step the next line went too.
+  if (end > off[0] && text[end - 1] === '\n') end -= 1;
   const nl = text.indexOf('\n', end);
   end = nl < 0 ? text.length : nl + 1;
   // If only a '- ' sequence marker precedes the key, keep it off the table: removing a key that starts a
@@ -96,4 +98,73 @@ export function removeSeqItem(res: Resource, path: FieldPath): TextEdit | undefi
   const nl = src.indexOf('\n', end);
   end = nl < 0 ? src.length : nl + 1;
   return { file: res.file, range: { start: res.positionAt(lineStart), end: res.positionAt(end) }, newText: '' };
+}
+
+/**
+ * Append scalar items (`items`, already written as YAML scalars) to the sequence at `path`: new `- item`
+ * lines after the last item of a block sequence, or `, item` before the `]` of a flow sequence.
+ */
+export function appendToSequence(res: Resource, path: FieldPath, items: string[]): TextEdit | undefined {
+  const seq = res.get(path);
+  const whole = res.offsetsOf(path);
+  if (!Array.isArray(seq) || !whole || items.length === 0) return undefined;
+  const src = res.source;
+  if (src[whole[0]] === '[') {
+    const close = src.lastIndexOf(']', whole[1]);
+    if (close < whole[0]) return undefined;
+    const p = res.positionAt(close);
+    const inner = src.slice(whole[0] + 1, close).trim();
+    return { file: res.file, range: { start: p, end: p }, newText: `${inner === '' ? '' : ', '}${items.join(', ')}` };
+  }
+  if (seq.length === 0) return undefined;
+  const last = res.offsetsOf([...path, seq.length - 1]);
+  if (!last) return undefined;
+  const lineStart = src.lastIndexOf('\n', last[0] - 1) + 1;
+  const marker = /^([ \t]*-[ \t]+)$/.exec(src.slice(lineStart, last[0]));
+  if (!marker) return undefined;
+  let end = last[1];
+  if (end > last[0] && src[end - 1] === '\n') end -= 1;
+  const nl = src.indexOf('\n', end);
+  const at = nl < 0 ? src.length : nl + 1;
+  const p = res.positionAt(at);
+  const lines = items.map((i) => `${marker[1]}${i}\n`).join('');
+  return { file: res.file, range: { start: p, end: p }, newText: `${nl < 0 ? '\n' : ''}${lines}` };
+}
+
+/** The key of the last entry of the block map at `path` (to insert a new key after it), if any. */
+export function lastKeyPath(res: Resource, path: FieldPath): FieldPath | undefined {
+  const map = res.get(path);
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
+  const keys = Object.keys(map);
+  return keys.length ? [...path, keys[keys.length - 1]] : undefined;
+}
+
+/**
+ * Add `key: value` (both already YAML scalars) to the block map at `mapPath`, creating the map under its
+ * parent when it is absent or empty (`annotations:`). Returns undefined for flow maps.
+ */
+export function addMapEntry(res: Resource, mapPath: FieldPath, key: string, value: string): TextEdit | undefined {
+  const existing = res.get(mapPath);
+  const inside = lastKeyPath(res, mapPath);
+  if (existing && typeof existing === 'object' && inside) return insertKeyAfter(res, inside, `${key}: ${value}`);
+  if (existing != null && (typeof existing !== 'object' || Object.keys(existing).length > 0)) return undefined;
+  const mapKey = String(mapPath[mapPath.length - 1]);
+  const src = res.source;
+  if (res.has(mapPath)) {
+    // `annotations:` written without a value, or `annotations: {}`: replace from the key to the line end.
+    const pair = res.pairOffsetsOf(mapPath);
+    if (!pair) return undefined;
+    const lineStart = src.lastIndexOf('\n', pair[0] - 1) + 1;
+    const column = pair[0] - lineStart;
+    const eol = src.indexOf('\n', pair[0]);
+    const end = eol < 0 ? src.length : eol;
+    return { file: res.file, range: { start: res.positionAt(pair[0]), end: res.positionAt(end) }, newText: `${mapKey}:\n${' '.repeat(column + 2)}${key}: ${value}` };
+  }
+  const sibling = lastKeyPath(res, mapPath.slice(0, -1));
+  if (!sibling) return undefined;
+  const off = res.pairOffsetsOf(sibling);
+  if (!off) return undefined;
+  const lineStart = src.lastIndexOf('\n', off[0] - 1) + 1;
+  const column = off[0] - lineStart;
+  return insertKeyAfter(res, sibling, `${mapKey}:\n${' '.repeat(column + 2)}${key}: ${value}`);
 }

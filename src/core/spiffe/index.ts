@@ -4,3 +4,4 @@ export * from './id';
 export * from './istio';
 export * from './linkerd';
 export * from './repair';
+export * from './template';

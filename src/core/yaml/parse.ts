@@ -4,7 +4,7 @@
 // The file is split at `---` lines (a document marker at column 0 always starts a new document, so this
 // is safe) and each chunk is parsed on its own. Passing the previous ParsedFile reuses the parse of every
 // unchanged chunk: after a keystroke only the edited document is parsed again.
-import { LineCounter, parseAllDocuments, isMap, isSeq, type Node, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, isMap, isSeq, isScalar, visit, Scalar, type Node, type Document } from 'yaml';
 import { Resource } from './resource';
 import type { Finding, Range } from '../types';
 
@@ -33,6 +33,7 @@ export interface ParsedFile {
 }
 
 const TEMPLATE = /\{\{[\s\S]*?\}\}/;
+const WHOLE_TEMPLATE = /^\{\{[\s\S]*\}\}$/;
 const DOC_START = /^---(?=[ \t\r]|$)/gm;
 
 export function parseYamlFile(file: string, text: string, limits: ParseLimits = DEFAULT_LIMITS, previous?: ParsedFile): ParsedFile {
@@ -62,6 +63,36 @@ export function parseYamlFile(file: string, text: string, limits: ParseLimits = 
   return out;
 }
 
+/**
+ * Helm/Go template syntax outside block scalars and quoted strings. `{{` inside a `|` or `>` block is
+ * data (the Istio injector ConfigMap carries its Go template that way), not a sign that the document is
+ * unrendered.
+ */
+function isTemplate(doc: Document.Parsed, text: string, s: number, e: number): boolean {
+  if (!TEMPLATE.test(text.slice(s, e))) return false;
+  if (doc.errors.length) return true;
+  const blocks: [number, number][] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (!isScalar(node) || !node.range) return;
+      const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
+      // A quoted string that is only a template (`"{{ .Values.mode }}"`) stands for an unrendered value;
+      // one that embeds it in other text (a URL in an args list) is ordinary data.
+      const quoted = (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && !WHOLE_TEMPLATE.test(String(node.value).trim());
+      if (block || quoted) blocks.push([node.range[0], node.range[1]]);
+    },
+  });
+  if (!blocks.length) return true;
+  let rest = '';
+  let at = s;
+  for (const [bs, be] of blocks.sort((a, b) => a[0] - b[0])) {
+    if (bs > at) rest += text.slice(at, bs);
+    at = Math.max(at, be);
+  }
+  rest += text.slice(at, e);
+  return TEMPLATE.test(rest);
+}
+
 function* chunkBounds(text: string): Iterable<[number, number]> {
   let start = 0;
   DOC_START.lastIndex = 0;
@@ -88,7 +119,7 @@ function parseChunk(chunkText: string, limits: ParseLimits): ChunkParse {
   }
   for (const doc of docs) {
     const [s, , e] = doc.range ?? [0, 0, 0];
-    const template = TEMPLATE.test(chunkText.slice(s, e));
+    const template = isTemplate(doc, chunkText, s, e);
     let obj: any;
     let error: string | undefined;
     let aliasError = false;

@@ -20,9 +20,9 @@ export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   }
 }
 
-/** Analyzer file keys are `uri.toString()` strings. */
+/** Analyzer file keys are `uri.toString()` strings; a bare absolute path (a caller that broke the contract) still works. */
 export function fileUri(file: string): vscode.Uri {
-  return vscode.Uri.parse(file, true);
+  return /^[a-z][a-z0-9+.-]+:/i.test(file) ? vscode.Uri.parse(file, true) : vscode.Uri.file(file);
 }
 
 /**

@@ -25,8 +25,11 @@ export class DocumentSync implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.analyseSoon(e.document, this.delayMs);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.closed(d.uri)),
       // A language mode switch (plaintext → yaml) closes and reopens the document, handled above.
+      // Closing its last tab does not dispose a document at once (VS Code keeps the model a while), but
+      // for the user the file is closed: its diagnostics should go, and come back when a tab reopens it.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
     );
     for (const d of vscode.workspace.textDocuments) this.analyseSoon(d, 0);
   }
@@ -75,17 +78,31 @@ export class DocumentSync implements vscode.Disposable {
     this.ctx.fireAnalysisChanged();
   }
 
-  private closed(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
+  private tabsChanged(e: vscode.TabChangeEvent): void {
+    if (e.closed.length) {
+      const stillShown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs.flatMap(tabUris)).map((u) => u.toString()));
+      for (const uri of e.closed.flatMap(tabUris)) if (!stillShown.has(uri.toString())) this.closed(uri);
+    }
+    for (const uri of e.opened.flatMap(tabUris)) {
+      const key = uri.toString();
+      if (this.analysedVersions.has(key)) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (doc) this.analyseSoon(doc, 0);
+    }
+  }
+
+  private closed(uri: vscode.Uri): void {
+    const key = uri.toString();
     this.debouncer.cancel(key);
-    this.analysedVersions.delete(key);
-    if (!this.ctx.analyzer.hasFile(key)) return;
-    if (this.ctx.claimClosedDocument(doc.uri, key)) {
-      this.ctx.log.info(`closed ${label(doc)}: kept in the analysis from disk`);
+    // Forgetting the version also marks the document as "not shown", so a tab reopening it re-analyses it.
+    const wasOurs = this.analysedVersions.delete(key);
+    if (!wasOurs || !this.ctx.analyzer.hasFile(key)) return;
+    if (this.ctx.claimClosedDocument(uri, key)) {
+      this.ctx.log.info(`closed ${label(uri)}: kept in the analysis from disk`);
       return;
     }
     this.ctx.analyzer.removeFile(key);
-    this.ctx.log.info(`closed ${label(doc)}: removed from the analysis`);
+    this.ctx.log.info(`closed ${label(uri)}: removed from the analysis`);
     this.ctx.fireAnalysisChanged();
   }
 
@@ -99,6 +116,15 @@ function readDelay(): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 250;
 }
 
-function label(doc: vscode.TextDocument): string {
-  return doc.uri.scheme === 'file' ? vscode.workspace.asRelativePath(doc.uri) : doc.uri.toString();
+function label(docOrUri: vscode.TextDocument | vscode.Uri): string {
+  const uri = docOrUri instanceof vscode.Uri ? docOrUri : docOrUri.uri;
+  return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : uri.toString();
+}
+
+/** The documents a tab shows (both sides of a diff). */
+function tabUris(tab: vscode.Tab): vscode.Uri[] {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return [input.uri];
+  if (input instanceof vscode.TabInputTextDiff) return [input.original, input.modified];
+  return [];
 }

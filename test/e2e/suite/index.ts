@@ -5,6 +5,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
+/** Printed around the run, so the runner can show the suite's output and file the workbench's own chatter. */
+export const SUITE_START = '[mtls-lens e2e] suite start';
+export const SUITE_END = '[mtls-lens e2e] suite end';
+
 export function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'bdd',
@@ -15,9 +19,14 @@ export function run(): Promise<void> {
     grep: process.env.MTLS_E2E_GREP || undefined,
   });
   for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  console.log(SUITE_START);
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => (failures ? reject(new Error(`${failures} end-to-end test(s) failed`)) : resolve()));
+      mocha.run((failures) => {
+        console.log(SUITE_END);
+        if (failures) reject(new Error(`${failures} end-to-end test(s) failed`));
+        else resolve();
+      });
     } catch (e) {
       reject(e);
     }

@@ -27,3 +27,38 @@ export function scalar(text: string): string {
   const looksTyped = /^(true|false|null|yes|no|on|off|y|n|~|[-+]?[0-9][0-9._]*)$/i.test(text);
   return plainSafe && !looksTyped ? text : JSON.stringify(text);
 }
+
+/** Go's net.ParseIP: dotted IPv4 (no leading zeros) or IPv6 (with an optional trailing IPv4), no zone. */
+export function isIPAddress(text: string): boolean {
+  return isIPv4(text) || isIPv6(text);
+}
+
+function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+function isIPv6(text: string): boolean {
+  if (!text.includes(':')) return false;
+  let s = text;
+  const lastColon = s.lastIndexOf(':');
+  const tail = s.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    if (!isIPv4(tail)) return false;
+    s = s.slice(0, lastColon + 1) + '0:0'; // an embedded IPv4 address counts as two groups
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return false;
+  const groups = (h: string) => (h === '' ? [] : h.split(':'));
+  const left = groups(halves[0]);
+  const right = halves.length === 2 ? groups(halves[1]) : [];
+  if (![...left, ...right].every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = left.length + right.length;
+  // '::' stands for at least one zero group; without it all eight groups must be written.
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+/** A bare RFC 5322 address as cert-manager accepts it: `local@domain`, no display name or angle brackets. */
+export function isBareEmail(text: string): boolean {
+  return /^[^\s<>()@,;:"[\]]+@[^\s<>()@,;:"[\]]+$/.test(text);
+}

@@ -2,10 +2,12 @@
 // the injection webhooks select on the label, so the annotation alone can never opt a pod in.
 import type { Rule } from '../rule';
 import { ANNOTATED_KINDS, annotationPath, annotationProblems } from './annotation-check';
+import { invisibleToIstio } from './shared';
 
 export const deprecatedIstioAnnotation: Rule = {
   meta: { id: 'MTLS711', title: 'Deprecated Istio annotation', defaultSeverity: 'info', istio: 'IST0135', kinds: ANNOTATED_KINDS },
   checkResource(res, ctx) {
+    if (invisibleToIstio(res, ctx)) return;
     for (const p of annotationProblems(res)) {
       if (p.kind !== 'deprecated') continue;
       const message =

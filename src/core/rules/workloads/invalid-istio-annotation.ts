@@ -2,10 +2,12 @@
 // fails: the stock webhook (failurePolicy Fail) rejects the pod; with Ignore it starts without a sidecar.
 import type { Rule } from '../rule';
 import { ANNOTATED_KINDS, annotationPath, annotationProblems } from './annotation-check';
+import { invisibleToIstio } from './shared';
 
 export const invalidIstioAnnotation: Rule = {
   meta: { id: 'MTLS713', title: 'Invalid Istio annotation value', defaultSeverity: 'warning', istio: 'IST0125', kinds: ANNOTATED_KINDS },
   checkResource(res, ctx) {
+    if (invisibleToIstio(res, ctx)) return;
     for (const p of annotationProblems(res)) {
       if (p.kind !== 'invalid') continue;
       ctx.report({

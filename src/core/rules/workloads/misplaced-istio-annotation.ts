@@ -2,10 +2,12 @@
 // written on the Deployment instead of its pod template, so the sidecar never sees it.
 import type { Rule } from '../rule';
 import { ANNOTATED_KINDS, annotationPath, annotationProblems } from './annotation-check';
+import { invisibleToIstio } from './shared';
 
 export const misplacedIstioAnnotation: Rule = {
   meta: { id: 'MTLS712', title: 'Istio annotation on the wrong kind of object', defaultSeverity: 'warning', istio: 'IST0107', kinds: ANNOTATED_KINDS },
   checkResource(res, ctx) {
+    if (invisibleToIstio(res, ctx)) return;
     for (const p of annotationProblems(res)) {
       if (p.kind !== 'misplaced') continue;
       const where =

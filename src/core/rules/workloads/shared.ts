@@ -3,6 +3,8 @@ import type { Resource } from '../../yaml/resource';
 import type { RuleContext } from '../rule';
 import type { FieldPath, RelatedLocation, TextEdit } from '../../types';
 import { insertLineBefore } from '../fix';
+import type { ResourceIndex } from '../../index';
+import { cachedOn } from '../../mesh/cache';
 
 /** The namespace a namespaced object lives in (kubectl's default when the YAML sets none). */
 export function namespaceOf(res: Resource, ctx: RuleContext): string {
@@ -50,7 +52,9 @@ export function addMapEntryEdit(res: Resource, metaPath: FieldPath, map: 'labels
     const pair = res.pairOffsetsOf([...metaPath, map]);
     if (!pair) return undefined;
     // `labels:` with an empty value: put the entry on the next line.
-    return insertLineBefore(res, pair[1] + 1, `${indent}  ${entry}\n`);
+    const nl = res.source.indexOf('\n', pair[1]);
+    if (nl < 0) return undefined;
+    return insertLineBefore(res, nl + 1, `${indent}  ${entry}\n`);
   }
   return insertLineBefore(res, at[0], `${indent}${map}:\n${indent}  ${entry}\n`);
 }
@@ -59,4 +63,37 @@ export function addMapEntryEdit(res: Resource, metaPath: FieldPath, map: 'labels
 function isBlockKeyAt(res: Resource, offset: number): boolean {
   const lineStart = res.source.lastIndexOf('\n', offset - 1) + 1;
   return /^ *$/.test(res.source.slice(lineStart, offset));
+}
+
+/**
+ * Whether the analysed resources show any sign of Istio (an istio.io kind, an Istio namespace label, an
+ * istio-proxy container, the injector ConfigMap). Istio-only advice (e.g. "this namespace is not
+ * injected") stays quiet in workspaces that use another mesh or none.
+ */
+export function usesIstio(index: ResourceIndex): boolean {
+  return cachedOn(index, 'workloads|uses-istio', () => {
+    for (const r of index.all()) {
+      if (r.group.endsWith('istio.io')) return true;
+      if (r.kind === 'Namespace' && r.group === '') {
+        const l = r.labels;
+        if ('istio-injection' in l || 'istio.io/rev' in l || 'istio.io/dataplane-mode' in l) return true;
+      }
+      if (r.kind === 'ConfigMap' && r.name.startsWith('istio-sidecar-injector')) return true;
+      const spec = r.kind === 'Pod' ? r.obj.spec : r.get(['spec', 'template', 'spec']);
+      if (spec && Array.isArray(spec.containers) && spec.containers.some((c: any) => c?.name === 'istio-proxy')) return true;
+    }
+    return false;
+  });
+}
+
+/** Namespaces `istioctl analyze` drops from its input entirely (the injector's ignored namespaces). */
+const ISTIO_INVISIBLE_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
+
+/**
+ * True when `istioctl analyze` would not even read this object: it lives in (or is) one of the system
+ * namespaces its file source filters out. IST-coded rules skip such objects to agree with Istio.
+ */
+export function invisibleToIstio(res: Resource, ctx: RuleContext): boolean {
+  const ns = res.kind === 'Namespace' && res.group === '' ? res.name : namespaceOf(res, ctx);
+  return ISTIO_INVISIBLE_NAMESPACES.has(ns);
 }

@@ -4,14 +4,16 @@ import type { Rule } from '../rule';
 import { fix, fixes } from '../fix';
 import { knownAnnotationNames } from '../../mesh/istio-annotations';
 import { ANNOTATED_KINDS, annotationPath, annotationProblems } from './annotation-check';
-import { closestName } from './shared';
+import { closest } from '../../mesh/suggest';
+import { invisibleToIstio } from './shared';
 
 export const unknownIstioAnnotation: Rule = {
   meta: { id: 'MTLS710', title: 'Unknown Istio annotation', defaultSeverity: 'warning', istio: 'IST0108', kinds: ANNOTATED_KINDS },
   checkResource(res, ctx) {
+    if (invisibleToIstio(res, ctx)) return;
     for (const p of annotationProblems(res)) {
       if (p.kind !== 'unknown') continue;
-      const suggestion = closestName(p.key, knownAnnotationNames());
+      const suggestion = closest(p.key, knownAnnotationNames());
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Check the name against Istio\'s annotation reference.';
       const keyOffsets = res.offsetsOf(annotationPath(p.key));
       const keyRange = res.keyRangeOf(annotationPath(p.key));

@@ -4,7 +4,7 @@
 // only counts as a CA source when the DR also has a workloadSelector.
 import type { RuleContext } from '../../rule';
 import type { Resource } from '../../../yaml/resource';
-import { KIND, asDestinationRule, str, type ClientTlsView } from '../../../model/istio';
+import { asDestinationRule, str, type ClientTlsView } from '../../../model/istio';
 import { displayName } from '../common';
 import { fix, fixes, insertKeyAfter } from '../../fix';
 
