@@ -6,11 +6,12 @@ import { diagnosticsFeature } from './diagnostics/index';
 import { commandsFeature } from './commands/index';
 import { workspaceIndexFeature } from './workspace/index';
 import { explainFeature } from './explain/index';
+import { clusterFeature } from './cluster/feature';
 
 type Feature = (ctx: Ctx) => void | Promise<void>;
 
 /** Each feature registers its providers, listeners and commands through ctx. Add new ones here. */
-const features: Feature[] = [diagnosticsFeature, commandsFeature, workspaceIndexFeature, explainFeature];
+const features: Feature[] = [diagnosticsFeature, commandsFeature, workspaceIndexFeature, explainFeature, clusterFeature];
 
 let current: Ctx | undefined;
 

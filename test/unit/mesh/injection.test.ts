@@ -133,3 +133,24 @@ test('enableNamespacesByDefault is read from the injector ConfigMap values JSON'
   assert.equal(enableNamespacesByDefault(index, 'canary'), false);
   assert.equal(enableNamespacesByDefault(index, 'missing'), false);
 });
+
+test('the injector ConfigMap is analysed although its template holds {{ }}; a wholly templated value is still skipped', () => {
+  const cm = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: istio-sidecar-injector',
+    'data:',
+    '  config: |-',
+    '    image: "{{ .Values.global.hub }}/proxyv2"',
+    `  values: '{"sidecarInjectorWebhook":{"enableNamespacesByDefault":true}}'`,
+    '  args: "http://x:{{ .Values.port }}"',
+    '',
+  ].join('\n');
+  const parsed = parseYamlFile('cm.yaml', cm);
+  assert.equal(parsed.resources.length, 1);
+  assert.equal(readEnableNamespacesByDefault(parsed.resources[0]), true);
+  const helm = parseYamlFile('h.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "{{ .Values.ns }}"\n');
+  assert.equal(helm.resources.length, 0);
+  assert.equal(helm.findings[0].ruleId, 'MTLS002');
+});

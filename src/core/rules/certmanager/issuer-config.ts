@@ -2,7 +2,7 @@
 // webhook requires for it: ca.secretName; acme server, privateKeySecretRef.name, caBundle xor
 // skipTLSVerify, one challenge type per solver; vault server, path and an auth method; venafi zone and
 // exactly one of tpp/cloud.
-import type { Rule, RuleContext } from '../rule';
+import type { Rule } from '../rule';
 import type { Resource } from '../../yaml/resource';
 import type { FieldPath } from '../../types';
 import { asIssuer, ISSUER_KINDS, ISSUER_TYPES } from '../../model/certmanager';
@@ -26,7 +26,7 @@ export const issuerConfig: Rule = {
       }
     }
     const spec = res.get(['spec']) as Record<string, any>;
-    if (issuer.types.includes('ca')) checkCa(res, ctx, report);
+    if (issuer.types.includes('ca')) checkCa(res, report);
     if (issuer.types.includes('acme')) checkAcme(res, spec.acme, report);
     if (issuer.types.includes('vault')) checkVault(spec.vault, report);
     if (issuer.types.includes('venafi')) checkVenafi(spec.venafi, report);
@@ -35,7 +35,7 @@ export const issuerConfig: Rule = {
 
 type Reporter = (path: FieldPath | undefined, message: string, key?: boolean) => void;
 
-function checkCa(res: Resource, _ctx: RuleContext, report: Reporter): void {
+function checkCa(res: Resource, report: Reporter): void {
   const ca = res.get(['spec', 'ca']);
   if (!ca || typeof ca !== 'object' || typeof ca.secretName !== 'string' || ca.secretName === '') {
     report(['spec', 'ca', 'secretName'], 'spec.ca.secretName is missing: a CA issuer signs with the key pair stored in that Secret (for a mesh, the intermediate CA that issues workload certificates)');
