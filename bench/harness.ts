@@ -10,6 +10,8 @@ export interface Measurement {
   unit: string;
   /** Largest acceptable ratio (from DESIGN.md); undefined = reported only. */
   budget?: number;
+  /** Largest acceptable absolute value, in `unit` (DESIGN.md budgets such as "≤ 30 ms"). */
+  limit?: number;
   note?: string;
 }
 
@@ -52,8 +54,15 @@ export function ratio(m: Measurement): number {
 }
 
 export function verdict(m: Measurement): string {
-  if (m.budget === undefined) return '—';
-  return ratio(m) <= m.budget ? `ok (≤ ${m.budget}×)` : `MISSED (> ${m.budget}×)`;
+  const parts: string[] = [];
+  if (m.budget !== undefined) parts.push(ratio(m) <= m.budget ? `ok (≤ ${m.budget}×)` : `MISSED (> ${m.budget}×)`);
+  if (m.limit !== undefined) parts.push(m.value <= m.limit ? `ok (≤ ${m.limit} ${m.unit})` : `MISSED (> ${m.limit} ${m.unit})`);
+  return parts.length ? parts.join(', ') : '—';
+}
+
+/** True when a figure breaks its ratio budget or its absolute limit. */
+export function missed(m: Measurement): boolean {
+  return (m.budget !== undefined && ratio(m) > m.budget) || (m.limit !== undefined && m.value > m.limit);
 }
 
 export function table(ms: Measurement[]): string {

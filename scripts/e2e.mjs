@@ -1,6 +1,6 @@
 // The real-VS-Code end-to-end tier (docs/e2e.md). Starts a throw-away code-server (VS Code 1.139, Node 24),
 // then uses headless chromium as its client to
-//   1. run the mocha suite out/e2e (bundled from test/e2e/suite) inside the real extension host, and
+//   1. run the mocha suite out/e2e (bundled from test/e2e/suite) inside the real extension host,
 //   2. check what a person sees: the Problems panel of a broken example, read from the page (+ screenshot),
 //   3. build the .vsix, check its size and contents, install it into a second code-server and check that
 //      it activates there (the same Problems panel check, with nothing loaded from source).
@@ -136,7 +136,8 @@ function suiteOutputFilter(file) {
       out.write(`[${type}] ${line}\n`);
       if (line === SUITE_START) inSuite = true;
       else if (line === SUITE_END) inSuite = false;
-      else if (inSuite) console.log(line);
+      // workbench components tag their lines ("[AccountPolicyGate] …"); mocha's lines never start with '['
+      else if (inSuite && !/^\[[\w:.-]+\] /.test(line)) console.log(line);
     },
     close: () => out.end(),
   };

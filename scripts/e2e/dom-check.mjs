@@ -46,6 +46,11 @@ export async function checkProblemsPanel({ browser, server, folder, devPath, fil
     await quickInput(page, 'F1', 'View: Focus Problems', 'View: Focus Problems');
     await page.waitForSelector('.markers-panel');
     log(`Problems panel focused at ${Date.now() - t0} ms`);
+    // the workspace is indexed, so the panel lists every file: filter it to the opened one (cosmetic; the
+    // row check below works either way)
+    const filter = await page.waitForSelector('.panel input[placeholder^="Filter"]', { timeout: 5_000 }).catch(() => null);
+    if (filter) await filter.fill(`**/${name}`);
+    else log('Problems filter box not found; the screenshot shows every file');
     // diagnostics arrive asynchronously: poll the rendered rows until every expected code is listed
     let rows = [];
     const deadline = Date.now() + timeoutMs;
@@ -57,7 +62,8 @@ export async function checkProblemsPanel({ browser, server, folder, devPath, fil
     // click the first expected problem: the editor jumps to it, so the screenshot shows the squiggle and its row
     const first = codes.length && (await page.$(`.markers-panel .monaco-list-row:has-text("${codes[0]}")`));
     if (first) await first.click();
-    await sleep(500);
+    await page.mouse.move(700, 20); // no hover tooltip over the panel in the screenshot
+    await sleep(800);
     for (const path of screenshots) await page.screenshot({ path });
     const missing = codes.filter((c) => !rows.some((r) => r.includes(c)));
     if (missing.length) {

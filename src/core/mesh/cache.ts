@@ -45,10 +45,15 @@ export function cachedOnKinds<T>(index: ResourceIndex, key: string, inputs: read
   let map = byInputs.get(index);
   if (!map) byInputs.set(index, (map = new Map()));
   const hit = map.get(key);
-  if (hit && hit.inputs.length === inputs.length && hit.inputs.every((arr, i) => arr === inputs[i] && arr.length === hit.lengths[i])) {
+  if (hit && hit.inputs.length === inputs.length && hit.inputs.every((arr, i) => sameBucket(arr, hit.lengths[i], inputs[i]))) {
     return hit.value as T;
   }
   const value = compute();
   map.set(key, { inputs, lengths: inputs.map((a) => a.length), value });
   return value;
+}
+
+/** An unchanged bucket: the same array with the same length; every empty bucket is the same (ofKind returns a fresh []). */
+function sameBucket(old: readonly unknown[], oldLength: number, now: readonly unknown[]): boolean {
+  return (old === now && now.length === oldLength) || (oldLength === 0 && now.length === 0);
 }

@@ -30,29 +30,54 @@ export function tlsPairsOf(view: MeshView): TlsPair[] {
   return cachedOnKinds(view.index, `tls-pairs|${view.mesh.rootNamespace}|${view.mesh.autoMtls}|${view.mesh.defaultNamespace}`, inputs, () => compute(view));
 }
 
+interface ServiceMemo {
+  deps: readonly unknown[];
+  backends: readonly Resource[];
+  pairs: TlsPair[];
+}
+
+/**
+ * Per-Service results survive edits that do not touch their inputs: the rule tables, the mesh settings and
+ * the exact workload resources behind the Service. A keystroke in one Deployment then recomputes only the
+ * Services in front of it.
+ */
+const serviceMemos = new WeakMap<Resource, ServiceMemo>();
+
 function compute(view: MeshView): TlsPair[] {
   const out: TlsPair[] = [];
+  const deps = [view.drs, view.pas, view.mesh, view.meshedGeneration, view.index];
   for (const service of view.services.all) {
     const backends = workloadsBehind(view.index, view.mesh, service).filter((w) => view.meshed(w));
     if (!backends.length) continue;
-    const clientNamespaces = new Set<string>([service.namespace]);
-    for (const dr of rulesCovering(view.drs, service.fqdn)) clientNamespaces.add(dr.namespace);
-    for (const clientNs of clientNamespaces) {
-      for (const servicePort of service.ports) {
-        const q = { clientNs, fqdn: service.fqdn, serviceNs: service.namespace, servicePort: servicePort.port };
-        const plain = clientTlsFor(view.index, view.mesh, q);
-        for (const w of backends) out.push(pair(view, service, servicePort, clientNs, undefined, plain, w));
-        for (const subset of subsetsOf(plain.chosen)) {
-          const members = backends.filter((w) => matchLabels(subset.labels, w.labels));
-          if (!members.length) continue;
-          const viaSubset = clientTlsFor(view.index, view.mesh, { ...q, subset: subset.name });
-          if (sameTls(viaSubset, plain)) continue; // nothing new to learn from this subset
-          for (const w of members) out.push(pair(view, service, servicePort, clientNs, subset.name, viaSubset, w));
-        }
+    const memo = serviceMemos.get(service.resource);
+    if (memo && memo.deps.every((d, i) => d === deps[i]) && memo.backends.length === backends.length && memo.backends.every((r, i) => r === backends[i].resource)) {
+      out.push(...memo.pairs);
+      continue;
+    }
+    const start = out.length;
+    servicePairs(view, service, backends, out);
+    serviceMemos.set(service.resource, { deps, backends: backends.map((w) => w.resource), pairs: out.slice(start) });
+  }
+  return out;
+}
+
+function servicePairs(view: MeshView, service: ServiceInfo, backends: Workload[], out: TlsPair[]): void {
+  const clientNamespaces = new Set<string>([service.namespace]);
+  for (const dr of rulesCovering(view.drs, service.fqdn)) clientNamespaces.add(dr.namespace);
+  for (const clientNs of clientNamespaces) {
+    for (const servicePort of service.ports) {
+      const q = { clientNs, fqdn: service.fqdn, serviceNs: service.namespace, servicePort: servicePort.port };
+      const plain = clientTlsFor(view.index, view.mesh, q);
+      for (const w of backends) out.push(pair(view, service, servicePort, clientNs, undefined, plain, w));
+      for (const subset of subsetsOf(plain.chosen)) {
+        const members = backends.filter((w) => matchLabels(subset.labels, w.labels));
+        if (!members.length) continue;
+        const viaSubset = clientTlsFor(view.index, view.mesh, { ...q, subset: subset.name });
+        if (sameTls(viaSubset, plain)) continue; // nothing new to learn from this subset
+        for (const w of members) out.push(pair(view, service, servicePort, clientNs, subset.name, viaSubset, w));
       }
     }
   }
-  return out;
 }
 
 function sameTls(a: ClientTls, b: ClientTls): boolean {

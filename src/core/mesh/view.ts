@@ -29,6 +29,8 @@ export interface MeshView {
   meshed(w: Workload): boolean;
   /** Namespace names known from Namespace objects and from any namespaced object. */
   namespaces: Set<string>;
+  /** Changes exactly when the inputs of meshed() change (Namespace and ConfigMap objects). */
+  meshedGeneration: object;
 }
 
 export function meshView(index: ResourceIndex, settings: AnalysisSettings): MeshView {
@@ -53,6 +55,7 @@ export function meshView(index: ResourceIndex, settings: AnalysisSettings): Mesh
       pas,
       drs: destinationRulesOf(index, mesh),
       namespaces,
+      meshedGeneration: meshedMemo,
       effective(w) {
         let e = effectiveMemo.get(w.resource);
         if (!e) effectiveMemo.set(w.resource, (e = effectiveMtls(index, w, mesh)));

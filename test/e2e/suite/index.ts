@@ -22,9 +22,11 @@ export function run(): Promise<void> {
   console.log(SUITE_START);
   return new Promise((resolve, reject) => {
     try {
-      mocha.run((failures) => {
+      const runner = mocha.run((failures) => {
         console.log(SUITE_END);
         if (failures) reject(new Error(`${failures} end-to-end test(s) failed`));
+        // a run that tested nothing (a grep that matches nothing, files that failed to register) is no pass
+        else if (runner.total === 0) reject(new Error('no end-to-end test ran'));
         else resolve();
       });
     } catch (e) {

@@ -8,6 +8,7 @@ import {
   injectionFor,
   isAmbientNamespace,
   isInMesh,
+  readEnableNamespacesByDefault,
   type InjectorSettings,
 } from '../../../src/core/mesh/injection';
 
