@@ -5,7 +5,7 @@
 //   3. build the .vsix, check its size and contents, install it into a second code-server and check that
 //      it activates there (the same Problems panel check, with nothing loaded from source).
 // Any failure, a missing tool or a timeout fails the tier. code-server's process group is always killed.
-// Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems-panel.png)
+// Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems.png)
 // Env: MTLS_E2E_GREP=<mocha grep>, MTLS_E2E_TIMEOUT_MS (default 180000), MTLS_E2E_KEEP=1 keeps the temp dir.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { checkProblemsPanel } from './e2e/dom-check.mjs';
 import { buildVsix, installVsix, vsixProblems, VSIX_BUDGET_BYTES } from './e2e/vsix.mjs';
 import { requireTools, root } from './e2e/tools.mjs';
 import { makeWorkspace } from './e2e/workspace.mjs';
+import { startDemoCluster } from './demo-cluster.mjs';
 
 const timeoutMs = Number(process.env.MTLS_E2E_TIMEOUT_MS || 180_000);
 const wantDocsScreenshot = process.argv.includes('--screenshots');
@@ -34,6 +35,7 @@ let runDir;
 let server;
 let vsixServer;
 let browser;
+let demo; // the fake API server seeded with examples/demo-cluster: the suite's live cluster (lens.test.ts)
 // a Ctrl-C or a crash must not leave code-server and its children running
 process.on('exit', () => {
   if (server) killGroupNow(server.pid);
@@ -52,7 +54,9 @@ async function main() {
   runDir = mkdtempSync(join(tmpdir(), 'mtls-lens-e2e-'));
   const testsWs = makeWorkspace(join(runDir, 'ws-tests'));
   const domWs = makeWorkspace(join(runDir, 'ws-dom'));
-  server = await startCodeServer({ runDir: join(runDir, 'cs'), testDriver: true });
+  demo = await startDemoCluster({ kubeconfigPath: join(runDir, 'demo-kubeconfig') });
+  log(`demo cluster on ${demo.url}`);
+  server = await startCodeServer({ runDir: join(runDir, 'cs'), testDriver: true, settings: { 'mtlsLens.kubeconfig': demo.kubeconfigPath } });
   log(`code-server on ${server.url} (log: ${server.logFile})`);
   browser = await launchBrowser();
 
@@ -75,7 +79,7 @@ async function main() {
   const screenshots = [join(artifacts, 'problems-panel.png')];
   if (wantDocsScreenshot) {
     mkdirSync(join(root, 'docs', 'images'), { recursive: true });
-    screenshots.push(join(root, 'docs', 'images', 'problems-panel.png'));
+    screenshots.push(join(root, 'docs', 'images', 'problems.png')); // the README shows it
   }
   const checks = [
     ['DOM check (Problems panel, extension loaded from source)', () => domCheck({ folder: domWs, devPath: root, screenshots })],
@@ -153,6 +157,7 @@ try {
   await browser?.close().catch(() => {});
   await vsixServer?.stop();
   await server?.stop();
+  await demo?.close().catch(() => {});
   if (runDir && !process.env.MTLS_E2E_KEEP && existsSync(runDir)) rmSync(runDir, { recursive: true, force: true });
   else if (runDir) log(`kept ${runDir}`);
 }

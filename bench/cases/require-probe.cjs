@@ -3,6 +3,8 @@
 // Prints one JSON line: { requireMs, activateMs?, activateError?, clusterModules, modules }.
 // `vscode` is served by a stub (Module._resolveFilename redirect, as the research notes describe): a
 // recursive Proxy where every property is callable and constructible, so activation runs its real code.
+/* global require, process, setTimeout */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS on purpose: no loader in the timing */
 'use strict';
 const Module = require('node:module');
 const path = require('node:path');

@@ -4,7 +4,8 @@
 // JSON.parse. Each read runs in a fresh child process (--expose-gc) so the server is not counted; wall
 // time, client CPU and retained heap are medians of 3 reads each. Budgets (DESIGN.md): ≤ 1.3× the floor,
 // ≤ 40 MB retained.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,12 +47,13 @@ async function bigCluster(): Promise<FakeApiServer> {
   return api;
 }
 
-function child(args: string[]): ChildResult {
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'snapshot-child.ts'), ...args], {
+/** Async on purpose: the fake server answers from this process's event loop while the child reads. */
+async function child(args: string[]): Promise<ChildResult> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'snapshot-child.ts'), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+  return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
 /** The loader's GETs grouped into page chains (same path and query apart from `continue`), in order. */
@@ -85,9 +87,9 @@ export const snapshotCase: BenchCase = {
       const raw: ChildResult[] = [];
       for (let i = 0; i < READS; i++) {
         const before = api.requests.length;
-        loader.push(child(['loader', kubeconfig]));
+        loader.push(await child(['loader', kubeconfig]));
         if (i === 0) writeFileSync(urls, JSON.stringify(chainsOf(api.requests.slice(before))));
-        raw.push(child(['raw', kubeconfig, urls]));
+        raw.push(await child(['raw', kubeconfig, urls]));
         api.requests.length = 0; // the log of 20 MB of requests is not what is measured
       }
       const m = (xs: ChildResult[], k: keyof ChildResult) => median(xs.map((x) => x[k]));

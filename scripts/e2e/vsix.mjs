@@ -31,7 +31,11 @@ export function buildVsix({ log = console.log, build = true } = {}) {
   const stage = stageProject();
   try {
     // --no-dependencies: everything the extension needs is bundled into dist/*.js by esbuild
-    run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], {
+    // relative links and images in README.md become absolute URLs on the repository (vsce requires it
+    // when the repository host is not GitHub or GitLab)
+    const repo = String(pkg.repository?.url ?? pkg.repository ?? '').replace(/\.git$/, '');
+    const base = repo ? ['--baseContentUrl', `${repo}/blob/HEAD`, '--baseImagesUrl', `${repo}/raw/HEAD`] : [];
+    run(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', ...base, '--out', vsix], {
       cwd: stage,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

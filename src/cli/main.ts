@@ -7,6 +7,7 @@ import { formatText } from './format/text';
 import { formatSarif } from './format/sarif';
 import { allRules } from '../core/rules/all';
 import { runCerts } from './certs';
+import { runStatus } from './status';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -18,6 +19,8 @@ Usage:
   mtls-lens rules [--format text|json] list every rule
   mtls-lens certs [--kubeconfig f] [--context c] [--namespace n] [--format text|json]
                                       the cluster's mesh certificates, expiry and verification
+  mtls-lens status [--kubeconfig f] [--context c] [--namespace n] [--workspace paths…] [--format text|json]
+                                      effective mTLS mode of every workload (live, with files applied)
   mtls-lens --version | --help
 
 lint options:
@@ -119,3 +122,5 @@ function runRules(argv: string[]): number {
 export function registerCommand(name: string, run: Command): void {
   commands[name] = run;
 }
+
+registerCommand('status', (args) => runStatus(args));

@@ -7,11 +7,12 @@ import { commandsFeature } from './commands/index';
 import { workspaceIndexFeature } from './workspace/index';
 import { explainFeature } from './explain/index';
 import { clusterFeature } from './cluster/feature';
+import { lensFeature } from './lens/index';
 
 type Feature = (ctx: Ctx) => void | Promise<void>;
 
 /** Each feature registers its providers, listeners and commands through ctx. Add new ones here. */
-const features: Feature[] = [diagnosticsFeature, commandsFeature, workspaceIndexFeature, explainFeature, clusterFeature];
+const features: Feature[] = [diagnosticsFeature, commandsFeature, workspaceIndexFeature, explainFeature, clusterFeature, lensFeature];
 
 let current: Ctx | undefined;
 

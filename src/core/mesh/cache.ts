@@ -27,7 +27,7 @@ export function cachedOn<T>(index: ResourceIndex, key: string, compute: () => T)
 }
 
 interface InputEntry {
-  inputs: readonly (readonly unknown[])[];
+  inputs: readonly unknown[];
   lengths: number[];
   value: unknown;
 }
@@ -39,9 +39,10 @@ const byInputs = new WeakMap<ResourceIndex, Map<string, InputEntry>>();
  * unchanged. The index replaces a bucket array when a file holding that kind is removed or replaced and
  * appends to it when a new file adds one, so "same array and same length" means "same resources". Use it
  * for tables that depend on a few kinds only (a keystroke in a Deployment does not rebuild the
- * PeerAuthentication table).
+ * PeerAuthentication table). Inputs that are not arrays (settings objects, other cached tables) are
+ * compared with ===.
  */
-export function cachedOnKinds<T>(index: ResourceIndex, key: string, inputs: readonly (readonly unknown[])[], compute: () => T): T {
+export function cachedOnKinds<T>(index: ResourceIndex, key: string, inputs: readonly unknown[], compute: () => T): T {
   let map = byInputs.get(index);
   if (!map) byInputs.set(index, (map = new Map()));
   const hit = map.get(key);
@@ -49,11 +50,12 @@ export function cachedOnKinds<T>(index: ResourceIndex, key: string, inputs: read
     return hit.value as T;
   }
   const value = compute();
-  map.set(key, { inputs, lengths: inputs.map((a) => a.length), value });
+  map.set(key, { inputs, lengths: inputs.map((a) => (Array.isArray(a) ? a.length : -1)), value });
   return value;
 }
 
 /** An unchanged bucket: the same array with the same length; every empty bucket is the same (ofKind returns a fresh []). */
-function sameBucket(old: readonly unknown[], oldLength: number, now: readonly unknown[]): boolean {
+function sameBucket(old: unknown, oldLength: number, now: unknown): boolean {
+  if (!Array.isArray(old) || !Array.isArray(now)) return old === now;
   return (old === now && now.length === oldLength) || (oldLength === 0 && now.length === 0);
 }

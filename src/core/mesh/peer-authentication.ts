@@ -218,3 +218,20 @@ export function namespaceDefaultMode(index: ResourceIndex, namespace: string, me
   if (nsPa) return nsPa.mode === 'UNSET' ? (meshMode ?? 'PERMISSIVE') : nsPa.mode;
   return meshMode;
 }
+
+/**
+ * The PeerAuthentication resources an effective-mode answer for a workload of `namespace` depends on
+ * (mesh level, the namespace's own, and root-namespace selector ones). Memos compare these to reuse answers.
+ */
+export function paDependencies(table: PaTable, namespace: string): Resource[] {
+  const out: Resource[] = [];
+  for (const p of table.mesh) out.push(p.resource);
+  for (const p of table.namespace.get(namespace)?.items ?? []) out.push(p.resource);
+  for (const p of table.workload.get(namespace) ?? []) out.push(p.resource);
+  for (const p of table.ignored) out.push(p.resource);
+  return out;
+}
+
+export function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

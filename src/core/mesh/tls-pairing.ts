@@ -6,7 +6,7 @@ import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
 import { cachedOnKinds } from './cache';
 import { clientTlsFor, rulesCovering, subsetsOf, type ClientTls } from './destination-rule';
-import { decidingStep, modeForPort, type ChainStep, type MtlsMode } from './peer-authentication';
+import { decidingStep, modeForPort, paDependencies, sameList, type ChainStep, type MtlsMode } from './peer-authentication';
 import { containerPortFor, workloadsBehind, type ServiceInfo, type ServicePort } from './services';
 import { matchLabels, type Workload } from './workloads';
 import type { MeshView } from './view';
@@ -32,6 +32,8 @@ export function tlsPairsOf(view: MeshView): TlsPair[] {
 
 interface ServiceMemo {
   deps: readonly unknown[];
+  /** DestinationRules covering the host and PeerAuthentications that can affect the backends. */
+  rules: readonly Resource[];
   backends: readonly Resource[];
   pairs: TlsPair[];
 }
@@ -45,18 +47,20 @@ const serviceMemos = new WeakMap<Resource, ServiceMemo>();
 
 function compute(view: MeshView): TlsPair[] {
   const out: TlsPair[] = [];
-  const deps = [view.drs, view.pas, view.mesh, view.meshedGeneration, view.index];
+  const deps = [view.mesh, view.meshedGeneration, view.index];
   for (const service of view.services.all) {
     const backends = workloadsBehind(view.index, view.mesh, service).filter((w) => view.meshed(w));
     if (!backends.length) continue;
+    const rules = [...rulesCovering(view.drs, service.fqdn).map((d) => d.resource), ...paDependencies(view.pas, service.namespace)];
+    const backendResources = backends.map((w) => w.resource);
     const memo = serviceMemos.get(service.resource);
-    if (memo && memo.deps.every((d, i) => d === deps[i]) && memo.backends.length === backends.length && memo.backends.every((r, i) => r === backends[i].resource)) {
+    if (memo && sameList(memo.deps, deps) && sameList(memo.rules, rules) && sameList(memo.backends, backendResources)) {
       out.push(...memo.pairs);
       continue;
     }
     const start = out.length;
     servicePairs(view, service, backends, out);
-    serviceMemos.set(service.resource, { deps, backends: backends.map((w) => w.resource), pairs: out.slice(start) });
+    serviceMemos.set(service.resource, { deps, rules, backends: backendResources, pairs: out.slice(start) });
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { AnalysisSettings } from '../settings';
 import type { Resource } from '../yaml/resource';
 import { cachedOn, cachedOnKinds } from './cache';
 import { meshConfigOf, type MeshConfig } from './mesh-config';
-import { effectiveMtls, peerAuthenticationsOf, type MtlsExplanation, type PaTable } from './peer-authentication';
+import { effectiveMtls, paDependencies, peerAuthenticationsOf, sameList, type MtlsExplanation, type PaTable } from './peer-authentication';
 import { meshWorkloads, servicesOf, type MeshWorkloads, type ServiceTable } from './services';
 import { destinationRulesOf, type DrTable } from './destination-rule';
 import { injectionFor, namespaceResource, enableNamespacesByDefault } from './injection';
@@ -43,7 +43,7 @@ export function meshView(index: ResourceIndex, settings: AnalysisSettings): Mesh
     const cmBucket = index.ofKind('', 'ConfigMap');
     // Memos that outlive the index version while their inputs are unchanged (keyed by resource identity,
     // which unchanged files keep).
-    const effectiveMemo = cachedOnKinds(index, `${key}|effective`, [pas.all], () => new Map<Resource, MtlsExplanation>());
+    const effectiveMemo = effectiveMemoOf(index, key);
     const meshedMemo = cachedOnKinds(index, `${key}|meshed`, [nsBucket, cmBucket], () => new Map<Resource, boolean>());
     const nsByDefault = cachedOnKinds(index, 'ns-by-default', [cmBucket], () => enableNamespacesByDefault(index));
     const namespaces = namespaceNames(index, mesh.defaultNamespace);
@@ -57,9 +57,13 @@ export function meshView(index: ResourceIndex, settings: AnalysisSettings): Mesh
       namespaces,
       meshedGeneration: meshedMemo,
       effective(w) {
-        let e = effectiveMemo.get(w.resource);
-        if (!e) effectiveMemo.set(w.resource, (e = effectiveMtls(index, w, mesh)));
-        return e;
+        // Reused while the PeerAuthentications that can affect this namespace are the same resources.
+        const deps = paDependencies(pas, w.namespace);
+        const hit = effectiveMemo.get(w.resource);
+        if (hit && sameList(hit.deps, deps)) return hit.value;
+        const value = effectiveMtls(index, w, mesh);
+        effectiveMemo.set(w.resource, { deps, value });
+        return value;
       },
       meshed(w) {
         let m = meshedMemo.get(w.resource);
@@ -103,4 +107,15 @@ function namespaceNames(index: ResourceIndex, defaultNamespace: string): Set<str
     for (const b of buckets.slice(1)) for (const r of b) out.add(r.namespace ?? defaultNamespace);
     return out;
   });
+}
+
+const effectiveMemos = new WeakMap<ResourceIndex, Map<string, WeakMap<Resource, { deps: Resource[]; value: MtlsExplanation }>>>();
+
+/** Per-workload effective-mode memo that outlives index versions (entries check their own inputs). */
+function effectiveMemoOf(index: ResourceIndex, key: string): WeakMap<Resource, { deps: Resource[]; value: MtlsExplanation }> {
+  let byKey = effectiveMemos.get(index);
+  if (!byKey) effectiveMemos.set(index, (byKey = new Map()));
+  let memo = byKey.get(key);
+  if (!memo) byKey.set(key, (memo = new WeakMap()));
+  return memo;
 }

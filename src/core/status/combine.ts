@@ -58,7 +58,9 @@ export class CombinedIndex {
     const prev = this.overlays.get(file);
     if (prev && prev.resources === resources) return;
     if (prev) this.unhideAll(file, prev.ids);
-    const ids = resources.filter((r) => r.kind && r.name).map((r) => identityOf(r, this.defaultNamespace));
+    // A Pod manifest never replaces the running pod (pods are immutable and are what runs): the live copy
+    // stays, so the status keeps counting it. Every other kind is replaced by the open document.
+    const ids = resources.filter((r) => r.kind && r.name && !(r.group === '' && r.kind === 'Pod')).map((r) => identityOf(r, this.defaultNamespace));
     this.overlays.set(file, { resources, ids });
     for (const id of ids) this.hide(id, file);
     this.afterApply.setFile(file, [...resources]);

@@ -3,6 +3,6 @@
 export { CombinedIndex, identityOf, isLiveResource, LIVE_FILE_PREFIX } from './combine';
 export { workloadUnits, unitKey, controllerOf, type WorkloadUnit } from './units';
 export { workloadStatus, podState, differs, type StatusInputs, type WorkloadStatus, type ModeAnswer, type PodState, type SvidInfo, type Dataplane } from './workload';
-export { statusLenses, statusOfDocument, workloadLenses, type StatusLens, type LensOptions } from './lens';
+export { statusLenses, statusOfDocument, workloadLenses, hasStatusLens, type StatusLens, type LensOptions } from './lens';
 export { explainDocument, explainWorkloadStatus, type LinkOf } from './explain';
 export { allWorkloadStatuses, toJson, toTextLines, type StatusJson, type StatusJsonWorkload } from './report';

@@ -6,11 +6,16 @@ import { isWorkloadKind } from '../mesh/workloads';
 import { servicesOf, workloadsBehind } from '../mesh/services';
 import { meshConfigOf } from '../mesh/mesh-config';
 import { LINKERD_POLICY_GROUP } from '../model/linkerd';
-import { unitKey, workloadUnits, asWorkload, type WorkloadUnit } from './units';
+import { controllerOf, unitKey, workloadUnits, asWorkload, type WorkloadUnit } from './units';
 import { differs, isMeshed, workloadStatus, type StatusInputs, type WorkloadStatus } from './workload';
 import { authorizationStatus, destinationRuleStatus, peerAuthenticationStatus } from './policies';
 import { certificateStatus, clusterSpiffeIdStatus, daysText, linkerdAuthorizationStatus, linkerdServerStatus, timeLeft } from './identity-kinds';
 import { podsPhrase, modePhrase, plural, sourcePhrase, shortList } from './phrases';
+
+/** "after apply: 1 workload changes mode". */
+function afterApply(n: number): string {
+  return `after apply: ${plural(n, 'workload')} ${n === 1 ? 'changes' : 'change'} mode`;
+}
 
 export interface StatusLens {
   title: string;
@@ -46,6 +51,10 @@ export function statusOfDocument(inputs: StatusInputs, res: Resource, opts: Lens
   const w = asWorkload(res, inputs.settings.defaultNamespace);
   if (!w) return undefined;
   const table = workloadUnits(inputs.index, inputs.settings.defaultNamespace);
+  // A ReplicaSet (or Job) owned by a controller is shown as that controller: its pods are counted there.
+  const owner = w.kind !== 'Pod' ? controllerOf(w) : undefined;
+  const owned = owner && table.byKey.get(unitKey(owner.kind, w.namespace, owner.name));
+  if (owned) return workloadStatus(inputs, owned);
   let unit: WorkloadUnit = table.byKey.get(unitKey(w.kind, w.namespace, w.name)) ?? { kind: w.kind, namespace: w.namespace, name: w.name, template: w, pods: [] };
   if (unit.template?.resource !== res) unit = { ...unit, template: w };
   // A Pod open in the editor hides its live copy from the after-apply index; the live copy still runs.
@@ -92,7 +101,7 @@ function serviceLenses(inputs: StatusInputs, res: Resource): StatusLens[] {
   const head = modes.size === 1 ? `${[...modes][0]} · backs ${plural(statuses.length, 'workload')}` : `mixed: ${shortList(statuses.map((s) => `${s.name} ${s.current.mode}`), 3)}`;
   const podPart = pods.length ? `${meshed}/${plural(pods.length, 'pod')} meshed` : '';
   const changed = statuses.filter((s) => s.live && differs(s.live, s.current));
-  const after = changed.length ? `after apply: ${plural(changed.length, 'workload')} change mode` : '';
+  const after = changed.length ? afterApply(changed.length) : '';
   return [{ title: [head, podPart, after, sourcePhrase(inputs)].filter(Boolean).join(' · '), tooltip: `Effective mTLS of the workloads behind Service ${svc.namespace}/${svc.name}.` }];
 }
 
@@ -110,7 +119,7 @@ function peerAuthenticationLenses(inputs: StatusInputs, res: Resource): StatusLe
   }
   if (st.applies.length && st.ignored.length) parts.push(`dropped for ${plural(st.ignored.length, 'workload')} (a duplicate wins)`);
   const changed = [...st.applies, ...st.ignored.map((i) => i.status)].filter((s) => s.live && differs(s.live, s.current));
-  if (changed.length) parts.push(`after apply: ${plural(changed.length, 'workload')} change mode`);
+  if (changed.length) parts.push(afterApply(changed.length));
   parts.push(sourcePhrase(inputs));
   return [{ title: parts.join(' · '), tooltip: 'Workloads this PeerAuthentication reaches, and how many of them a more specific policy overrides.' }];
 }
@@ -128,7 +137,7 @@ function authorizationLenses(inputs: StatusInputs, res: Resource): StatusLens[] 
     else parts.push(`blocks ${st.anySource ? 'every source' : plural(st.identities.length, 'identity', 'identities')}`);
     if (st.negative) parts.push('blocks plaintext too (a missing identity fails the positive match)');
     else if (st.positiveOnly && !st.anySource) {
-      parts.push(st.plaintextAccepted.length ? `plaintext slips past on ${plural(st.plaintextAccepted.length, 'workload')} that accept it` : 'plaintext would slip past, but every target is STRICT');
+      parts.push(st.plaintextAccepted.length ? `plaintext slips past on ${plural(st.plaintextAccepted.length, 'workload')} that ${st.plaintextAccepted.length === 1 ? 'accepts' : 'accept'} it` : 'plaintext would slip past, but every target is STRICT');
     }
   }
   parts.push(sourcePhrase(inputs));
@@ -184,4 +193,29 @@ function spiffeIdLenses(inputs: StatusInputs, res: Resource): StatusLens[] {
   const st = clusterSpiffeIdStatus(inputs, res);
   const ids = st.ids.length ? shortList(st.ids, 1) : 'no SPIFFE ID issued';
   return [{ title: [`selects ${plural(st.units.length, 'workload')} in ${plural(st.namespaces.length, 'namespace')}`, ids, sourcePhrase(inputs)].join(' · '), tooltip: `SPIFFE IDs: ${st.ids.join(', ') || 'none'}` }];
+}
+
+/** Kinds that get a status lens (so the editor can place lenses without computing them). */
+export function hasStatusLens(res: Resource): boolean {
+  if (!res.kind || !res.name) return false;
+  switch (`${res.group}/${res.kind}`) {
+    case '/Pod':
+    case 'apps/Deployment':
+    case 'apps/StatefulSet':
+    case 'apps/DaemonSet':
+    case 'apps/ReplicaSet':
+    case 'batch/Job':
+    case 'batch/CronJob':
+    case '/Service':
+    case 'security.istio.io/PeerAuthentication':
+    case 'security.istio.io/AuthorizationPolicy':
+    case 'networking.istio.io/DestinationRule':
+    case 'cert-manager.io/Certificate':
+    case `${LINKERD_POLICY_GROUP}/Server`:
+    case `${LINKERD_POLICY_GROUP}/AuthorizationPolicy`:
+    case 'spire.spiffe.io/ClusterSPIFFEID':
+      return true;
+    default:
+      return false;
+  }
 }

@@ -50,9 +50,17 @@ function build(index: ResourceIndex, defaultNamespace: string): UnitTable {
     return u;
   };
   const livePods: Workload[] = [];
-  for (const w of workloadsOf(index, defaultNamespace)) {
-    if (w.kind === 'Pod' && isLiveResource(w.resource)) livePods.push(w);
-    else if (!byKey.has(unitKey(w.kind, w.namespace, w.name))) add({ kind: w.kind, namespace: w.namespace, name: w.name, template: w, pods: [] });
+  const manifests: Workload[] = [];
+  for (const w of workloadsOf(index, defaultNamespace)) (w.kind === 'Pod' && isLiveResource(w.resource) ? livePods : manifests).push(w);
+  // A manifest ReplicaSet or Pod whose owner is also among the manifests (a dump of a cluster) is part
+  // of the owner's unit, not a workload of its own.
+  const manifestKeys = new Set(manifests.map((w) => unitKey(w.kind, w.namespace, w.name)));
+  const livePodKeys = new Set(livePods.map((p) => `${p.namespace}/${p.name}`));
+  for (const w of manifests) {
+    if (w.kind === 'Pod' && livePodKeys.has(`${w.namespace}/${w.name}`)) continue; // the running copy stands for it
+    const owner = controllerOf(w);
+    if (owner && manifestKeys.has(unitKey(owner.kind, w.namespace, owner.name))) continue;
+    if (!byKey.has(unitKey(w.kind, w.namespace, w.name))) add({ kind: w.kind, namespace: w.namespace, name: w.name, template: w, pods: [] });
   }
   const templates = [...all];
   for (const pod of livePods) {
@@ -79,12 +87,12 @@ function selects(u: WorkloadUnit, pod: Workload): boolean {
   return !!sel && typeof sel === 'object' && matchSelector(sel, pod.labels);
 }
 
-/** The controller a live pod belongs to, following a ReplicaSet up to its Deployment by name. */
+/** The controller a pod (or ReplicaSet) belongs to, following a pod's ReplicaSet up to its Deployment by name. */
 export function controllerOf(pod: Workload): { kind: string; name: string } | undefined {
   const refs = pod.resource.get(['metadata', 'ownerReferences']);
   const ref = Array.isArray(refs) ? refs.find((r: any) => typeof r?.kind === 'string' && typeof r?.name === 'string') : undefined;
   if (!ref) return undefined;
-  if (ref.kind === 'ReplicaSet') {
+  if (ref.kind === 'ReplicaSet' && pod.kind === 'Pod') {
     const hash = pod.labels['pod-template-hash'];
     if (hash && ref.name.endsWith(`-${hash}`)) return { kind: 'Deployment', name: ref.name.slice(0, -hash.length - 1) };
   }

@@ -15,6 +15,8 @@ import { representative, unitLabels, type WorkloadUnit } from './units';
 
 export type Dataplane = 'sidecar' | 'ambient' | 'linkerd' | 'none';
 
+const PROXY_CONTAINERS = new Set(['istio-proxy', 'linkerd-proxy']);
+
 export interface PodState {
   namespace: string;
   name: string;
@@ -129,7 +131,8 @@ export function workloadStatus(inputs: StatusInputs, unit: WorkloadUnit): Worklo
 function modeAnswer(index: ResourceIndex, settings: AnalysisSettings, unit: WorkloadUnit, rep: Workload, pods: PodState[], dataplane: WorkloadStatus['dataplane']): ModeAnswer {
   const mesh = meshConfigOf(index, settings);
   const labels = rep === unit.template ? unitLabels(unit) : rep.labels;
-  const declared = containerPortsOf(rep).map((p) => p.port);
+  // the proxies' own ports (15090 metrics, 4191 admin) are not the workload's
+  const declared = containerPortsOf(rep).filter((p) => !PROXY_CONTAINERS.has(p.container)).map((p) => p.port);
   const meshedPods = pods.filter((p) => isMeshed(p.dataplane)).length;
   // Every pod unmeshed (or none predicted to be): nothing terminates mTLS, the pods speak plaintext only.
   const noneMeshed = pods.length ? meshedPods === 0 : dataplane === 'none';

@@ -126,6 +126,7 @@ function parseChunk(chunkText: string, limits: ParseLimits): ChunkParse {
     if (!template && doc.errors.length === 0 && doc.contents && isMap(doc.contents)) {
       try {
         obj = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+        makeCoercionSafe(obj);
       } catch (err) {
         error = firstLine((err as Error).message);
         aliasError = /alias/i.test(error);
@@ -189,6 +190,25 @@ function emitDocument(
     return;
   }
   out.resources.push(new Resource(file, docIndex, obj, docRange, root, chunk.lines, text, base));
+}
+
+/**
+ * A mapping with a `toString` or `valueOf` key (`name: {toString: 1}`) makes String(x), template literals
+ * and Array#join throw "Cannot convert object to primitive value" — in any rule that prints the value.
+ * Such objects get a hidden Symbol.toPrimitive, so they print like any other object; keys, values and
+ * JSON are unchanged. (Found by the fuzzer, test/unit/fuzz.)
+ */
+function makeCoercionSafe(root: unknown): void {
+  const stack = [root];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (!Array.isArray(v) && (Object.hasOwn(v, 'toString') || Object.hasOwn(v, 'valueOf')))
+      Object.defineProperty(v, Symbol.toPrimitive, { value: () => '[object Object]', enumerable: false });
+    for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push(child);
+  }
 }
 
 function countNewlines(s: string): number {

@@ -13,6 +13,7 @@ import type { TreeNode } from '../tree/model';
 
 export function clusterFeature(ctx: Ctx): void {
   const state = ctx.push(new ClusterState(ctx));
+  ctx.api.clusterState = state; // the live status lenses (src/editor/lens) read the snapshot and SVIDs from it
   const tree = ctx.push(new CertificateTreeProvider(ctx, state));
   const view = ctx.push(vscode.window.createTreeView('mtlsLens.certificates', { treeDataProvider: tree, showCollapseAll: true }));
   tree.view = view;

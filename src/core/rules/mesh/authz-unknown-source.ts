@@ -1,12 +1,13 @@
-// MTLS608: AuthorizationPolicy sources that name a namespace or service account that nothing in the
-// workspace has. Such an entry matches no caller: in an ALLOW rule the intended caller is rejected, in a
+// MTLS608: AuthorizationPolicy principals and serviceAccounts that name a namespace or service account
+// that nothing in the workspace has (plain source.namespaces entries are MTLS751's, the IST0101 check). Such an entry matches no caller: in an ALLOW rule the intended caller is rejected, in a
 // DENY rule the intended caller is not stopped. Suggests the closest known name.
 import type { Rule, RuleContext } from '../rule';
 import type { Resource } from '../../yaml/resource';
 import type { FieldPath } from '../../types';
+import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
 import { authorizationPolicies } from '../../mesh/authz';
-import { istioMatch, knownIdentities, parsePrincipal, type KnownIdentities } from '../../mesh/identities';
+import { knownIdentities, parsePrincipal, type KnownIdentities } from '../../mesh/identities';
 import { closestMemo } from '../../mesh/suggest';
 import { sourcesOf } from '../../model/istio';
 import { fix, fixes, replaceValue } from '../fix';
@@ -14,46 +15,37 @@ import { fix, fixes, replaceValue } from '../fix';
 export const authzUnknownSource: Rule = {
   meta: {
     id: 'MTLS608',
-    title: 'AuthorizationPolicy source names a namespace or service account that does not exist',
+    title: 'AuthorizationPolicy principal or service account refers to nothing in the workspace',
     defaultSeverity: 'warning',
-    istio: 'IST0101',
     kiali: 'KIA0106',
   },
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
-    const known = knownIdentities(view);
-    for (const { policy } of authorizationPolicies(view)) {
-      for (const s of sourcesOf(policy)) {
-        for (const field of ['namespaces', 'notNamespaces']) {
-          if (!known.namespacesDeclared) break;
-          eachString(s.source[field], (v, i) => {
-            if (!v.includes('*') || v === '*') {
-              if (v === '*' || known.namespaces.has(v)) return;
-            } else if ([...known.namespaces].some((n) => istioMatch(v, n))) return;
-            const near = v.includes('*') ? undefined : closestMemo(v, known.namespaces, known.signatures.namespaces);
-            report(ctx, policy.resource, [...s.path, field, i], `namespace "${v}"`, 'No namespace of that name exists in the workspace', near, near);
-          });
-        }
-        for (const field of ['principals', 'notPrincipals']) {
-          eachString(s.source[field], (v, i) => {
-            const p = parsePrincipal(v);
-            if (!p || v.includes('*')) return;
-            const problem = accountProblem(known, p.namespace, p.serviceAccount);
+    memoReports(index, ctx, 'MTLS608', [index.ofKind('security.istio.io', 'AuthorizationPolicy'), knownIdentities(view), view.mesh], (ctx) => {
+      const known = knownIdentities(view);
+      for (const { policy } of authorizationPolicies(view)) {
+        for (const s of sourcesOf(policy)) {
+          for (const field of ['principals', 'notPrincipals']) {
+            eachString(s.source[field], (v, i) => {
+              const p = parsePrincipal(v);
+              if (!p || v.includes('*')) return;
+              const problem = accountProblem(known, p.namespace, p.serviceAccount);
+              if (!problem) return;
+              const fixed = problem.near && `${p.trustDomain}/ns/${problem.ns}/sa/${problem.sa}`;
+              report(ctx, policy.resource, [...s.path, field, i], `principal "${v}"`, problem.text, problem.near, fixed);
+            });
+          }
+          eachString(s.source.serviceAccounts, (v, i) => {
+            if (v.includes('*') || v.split('/').length > 2) return; // malformed values are MTLS114's business
+            const [ns, sa] = v.includes('/') ? v.split('/') : [policy.namespace, v];
+            const problem = accountProblem(known, ns, sa);
             if (!problem) return;
-            const fixed = problem.near && `${p.trustDomain}/ns/${problem.ns}/sa/${problem.sa}`;
-            report(ctx, policy.resource, [...s.path, field, i], `principal "${v}"`, problem.text, problem.near, fixed);
+            const fixed = problem.near && (v.includes('/') ? `${problem.ns}/${problem.sa}` : problem.sa);
+            report(ctx, policy.resource, [...s.path, 'serviceAccounts', i], `service account "${v}"`, problem.text, problem.near, fixed);
           });
         }
-        eachString(s.source.serviceAccounts, (v, i) => {
-          if (v.includes('*') || v.split('/').length > 2) return; // malformed values are MTLS114's business
-          const [ns, sa] = v.includes('/') ? v.split('/') : [policy.namespace, v];
-          const problem = accountProblem(known, ns, sa);
-          if (!problem) return;
-          const fixed = problem.near && (v.includes('/') ? `${problem.ns}/${problem.sa}` : problem.sa);
-          report(ctx, policy.resource, [...s.path, 'serviceAccounts', i], `service account "${v}"`, problem.text, problem.near, fixed);
-        });
       }
-    }
+    });
   },
 };
 

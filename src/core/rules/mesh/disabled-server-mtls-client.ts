@@ -4,6 +4,7 @@
 import type { Rule } from '../rule';
 import type { FieldPath } from '../../types';
 import { fix, fixes, removePair, replaceValue } from '../fix';
+import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
 import { describeStep, describeTarget, groupPairs, tlsPairsOf } from '../../mesh/tls-pairing';
 import { more, relatedTo } from './util';
@@ -18,35 +19,37 @@ export const disabledServerMtlsClient: Rule = {
   },
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
-    const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'DISABLE' && (p.client.mode === 'ISTIO_MUTUAL' || p.client.mode === 'MUTUAL'));
-    const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
-    for (const list of groups.values()) {
-      const first = list[0];
-      const dr = first.client.resource!;
-      const tlsPath = first.client.tlsPath!;
-      const modePath: FieldPath = [...tlsPath, 'mode'];
-      const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
-      const tlsObj = dr.get(tlsPath) ?? {};
-      const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
-      ctx.report({
-        resource: dr,
-        path: modePath,
-        message:
-          `This DestinationRule makes clients in namespace ${first.clientNs} send mTLS (tls.mode ${first.client.mode}) to ${describeTarget(first)}${more(targets.size - 1, 'workload')}, ` +
-          `but ${describeStep(first.serverStep)} turns mTLS off there (DISABLE), so the handshake reaches the application and the connection fails. ` +
-          (view.mesh.autoMtls
-            ? 'Remove the tls block (auto-mTLS then sends plaintext to that port), or set tls.mode DISABLE, or relax the PeerAuthentication to PERMISSIVE.'
-            : 'Set tls.mode DISABLE, or relax the PeerAuthentication to PERMISSIVE.'),
-        related: [
-          ...(first.serverStep.resource ? [relatedTo(first.serverStep.resource, 'disables mTLS on the workload', ['spec', 'mtls', 'mode'])] : []),
-          relatedTo(first.workload.resource, 'the workload that expects plaintext'),
-          relatedTo(first.service.resource, 'the Service the clients call', first.servicePort.path),
-        ],
-        fixes: fixes(
-          view.mesh.autoMtls ? fix('Remove the tls block (let auto-mTLS match the server)', [removePair(dr, tlsPath)], true) : undefined,
-          fix('Set tls.mode to DISABLE', [replaceValue(dr, modePath, 'DISABLE'), ...certEdits], !view.mesh.autoMtls),
-        ),
-      });
-    }
+    memoReports(index, ctx, 'MTLS601', [tlsPairsOf(view), view.mesh], (ctx) => {
+      const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'DISABLE' && (p.client.mode === 'ISTIO_MUTUAL' || p.client.mode === 'MUTUAL'));
+      const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
+      for (const list of groups.values()) {
+        const first = list[0];
+        const dr = first.client.resource!;
+        const tlsPath = first.client.tlsPath!;
+        const modePath: FieldPath = [...tlsPath, 'mode'];
+        const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
+        const tlsObj = dr.get(tlsPath) ?? {};
+        const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
+        ctx.report({
+          resource: dr,
+          path: modePath,
+          message:
+            `This DestinationRule makes clients in namespace ${first.clientNs} send mTLS (tls.mode ${first.client.mode}) to ${describeTarget(first)}${more(targets.size - 1, 'workload')}, ` +
+            `but ${describeStep(first.serverStep)} turns mTLS off there (DISABLE), so the handshake reaches the application and the connection fails. ` +
+            (view.mesh.autoMtls
+              ? 'Remove the tls block (auto-mTLS then sends plaintext to that port), or set tls.mode DISABLE, or relax the PeerAuthentication to PERMISSIVE.'
+              : 'Set tls.mode DISABLE, or relax the PeerAuthentication to PERMISSIVE.'),
+          related: [
+            ...(first.serverStep.resource ? [relatedTo(first.serverStep.resource, 'disables mTLS on the workload', ['spec', 'mtls', 'mode'])] : []),
+            relatedTo(first.workload.resource, 'the workload that expects plaintext'),
+            relatedTo(first.service.resource, 'the Service the clients call', first.servicePort.path),
+          ],
+          fixes: fixes(
+            view.mesh.autoMtls ? fix('Remove the tls block (let auto-mTLS match the server)', [removePair(dr, tlsPath)], true) : undefined,
+            fix('Set tls.mode to DISABLE', [replaceValue(dr, modePath, 'DISABLE'), ...certEdits], !view.mesh.autoMtls),
+          ),
+        });
+      }
+    });
   },
 };

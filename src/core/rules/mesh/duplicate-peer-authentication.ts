@@ -2,6 +2,7 @@
 // namespace-wide PA per namespace, and one workload PA per workload: the oldest. The others are dropped
 // with only a log line in istiod. Reported on each dropped PA, naming the one Istio keeps.
 import type { Rule, RuleContext } from '../rule';
+import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
 import { matchingWorkloadPas, type ClassifiedPa } from '../../mesh/peer-authentication';
 import { basisPhrase, type OrderBasis } from '../../mesh/order';
@@ -17,31 +18,33 @@ export const duplicatePeerAuthentication: Rule = {
   },
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
-    const { pas } = view;
-    reportDropped(ctx, pas.mesh, pas.meshBasis, `mesh-wide (root namespace ${view.mesh.rootNamespace}, no selector)`);
-    for (const [ns, group] of pas.namespace) reportDropped(ctx, group.items, group.basis, `namespace-wide (namespace ${ns}, no selector)`);
-    // Workload level: per workload, every matching PA but the oldest is dropped for it.
-    const dropped = new Map<ClassifiedPa, { kept: ClassifiedPa; basis: OrderBasis; workloads: string[] }>();
-    for (const w of view.workloads.all) {
-      const m = matchingWorkloadPas(pas, w);
-      if (m.items.length < 2) continue;
-      for (const d of m.items.slice(1)) {
-        const entry = dropped.get(d) ?? { kept: m.items[0], basis: m.basis, workloads: [] };
-        entry.workloads.push(`${w.kind} ${w.namespace}/${w.name}`);
-        dropped.set(d, entry);
+    memoReports(index, ctx, 'MTLS603', [view.pas, view.workloads], (ctx) => {
+      const { pas } = view;
+      reportDropped(ctx, pas.mesh, pas.meshBasis, `mesh-wide (root namespace ${view.mesh.rootNamespace}, no selector)`);
+      for (const [ns, group] of pas.namespace) reportDropped(ctx, group.items, group.basis, `namespace-wide (namespace ${ns}, no selector)`);
+      // Workload level: per workload, every matching PA but the oldest is dropped for it.
+      const dropped = new Map<ClassifiedPa, { kept: ClassifiedPa; basis: OrderBasis; workloads: string[] }>();
+      for (const w of view.workloads.all) {
+        const m = matchingWorkloadPas(pas, w);
+        if (m.items.length < 2) continue;
+        for (const d of m.items.slice(1)) {
+          const entry = dropped.get(d) ?? { kept: m.items[0], basis: m.basis, workloads: [] };
+          entry.workloads.push(`${w.kind} ${w.namespace}/${w.name}`);
+          dropped.set(d, entry);
+        }
       }
-    }
-    for (const [pa, { kept, basis, workloads }] of dropped) {
-      ctx.report({
-        resource: pa.resource,
-        path: ['spec', 'selector'],
-        key: true,
-        message:
-          `${workloads.join(', ')} ${workloads.length > 1 ? 'are' : 'is'} also selected by ${resourceLabel(kept.resource)}, which Istio keeps as ${basisPhrase(basis)}; ` +
-          `this PeerAuthentication is ignored for ${workloads.length > 1 ? 'them' : 'it'}, so its mTLS mode (${pa.mode}) does not apply. Merge the two or narrow one selector.`,
-        related: [relatedTo(kept.resource, 'the PeerAuthentication Istio applies', ['spec', 'selector'])],
-      });
-    }
+      for (const [pa, { kept, basis, workloads }] of dropped) {
+        ctx.report({
+          resource: pa.resource,
+          path: ['spec', 'selector'],
+          key: true,
+          message:
+            `${workloads.join(', ')} ${workloads.length > 1 ? 'are' : 'is'} also selected by ${resourceLabel(kept.resource)}, which Istio keeps as ${basisPhrase(basis)}; ` +
+            `this PeerAuthentication is ignored for ${workloads.length > 1 ? 'them' : 'it'}, so its mTLS mode (${pa.mode}) does not apply. Merge the two or narrow one selector.`,
+          related: [relatedTo(kept.resource, 'the PeerAuthentication Istio applies', ['spec', 'selector'])],
+        });
+      }
+    });
   },
 };
 

@@ -1,11 +1,13 @@
-// MTLS606: a PeerAuthentication, AuthorizationPolicy, RequestAuthentication or Sidecar whose selector
+// MTLS606: a PeerAuthentication, RequestAuthentication or Sidecar whose selector
 // matches no workload of its namespace (Kiali KIA0004), judged against Deployment/StatefulSet/... pod
 // templates rather than running Pods. A policy that selects nothing leaves the intended workloads on the
 // namespace or mesh default: for a STRICT PeerAuthentication, mTLS is not enforced where it was meant to be.
-// Suggests the workload that is one label away, with a quick-fix.
+// Suggests the workload that is one label away, with a quick-fix. AuthorizationPolicy is left to MTLS750
+// (the Istio-exact IST0127 check, which also looks at pod templates) so a policy is not reported twice.
 import type { Rule, RuleContext } from '../rule';
 import type { Resource } from '../../yaml/resource';
 import type { FieldPath } from '../../types';
+import { memoReports } from './memo';
 import { meshView, type MeshView } from '../../mesh/view';
 import { matchLabels, type Workload } from '../../mesh/workloads';
 import { selectWorkloads } from '../../mesh/services';
@@ -21,7 +23,6 @@ interface Target {
 
 const TARGETS: Target[] = [
   { group: 'security.istio.io', kind: 'PeerAuthentication', path: ['spec', 'selector', 'matchLabels'] },
-  { group: 'security.istio.io', kind: 'AuthorizationPolicy', path: ['spec', 'selector', 'matchLabels'] },
   { group: 'security.istio.io', kind: 'RequestAuthentication', path: ['spec', 'selector', 'matchLabels'] },
   { group: 'networking.istio.io', kind: 'Sidecar', path: ['spec', 'workloadSelector', 'labels'] },
 ];
@@ -35,8 +36,10 @@ export const selectorMatchesNoWorkload: Rule = {
   },
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
-    if (!view.workloads.all.length) return; // no workloads in the workspace: nothing to judge against
-    for (const t of TARGETS) for (const res of index.ofKind(t.group, t.kind)) check(res, t, view, ctx);
+    memoReports(index, ctx, 'MTLS606', [view.workloads, view.mesh, ...TARGETS.map((t) => index.ofKind(t.group, t.kind))], (ctx) => {
+      if (!view.workloads.all.length) return; // no workloads in the workspace: nothing to judge against
+      for (const t of TARGETS) for (const res of index.ofKind(t.group, t.kind)) check(res, t, view, ctx);
+    });
   },
 };
 
@@ -47,8 +50,8 @@ function check(res: Resource, t: Target, view: MeshView, ctx: RuleContext): void
   const namespace = res.namespace ?? view.mesh.defaultNamespace;
   const inRoot = namespace === view.mesh.rootNamespace;
   if (inRoot && t.kind === 'PeerAuthentication') return; // MTLS604 says it is ignored altogether
-  // Root-namespace authorization and request-authentication selectors apply in every namespace.
-  const meshWide = inRoot && (t.kind === 'AuthorizationPolicy' || t.kind === 'RequestAuthentication');
+  // Root-namespace request-authentication selectors apply in every namespace.
+  const meshWide = inRoot && t.kind === 'RequestAuthentication';
   const pool = meshWide ? view.workloads.all : (view.workloads.byNamespace.get(namespace) ?? []);
   if (!pool.length) return; // the namespace's workloads are not in the workspace
   const selected = meshWide ? pool.filter((w) => matchLabels(selector, w.labels)) : selectWorkloads(view.workloads, namespace, selector);
@@ -74,11 +77,9 @@ function check(res: Resource, t: Target, view: MeshView, ctx: RuleContext): void
   const effect =
     t.kind === 'PeerAuthentication'
       ? 'its mTLS mode applies to nothing and the intended pods keep the namespace/mesh mode'
-      : t.kind === 'AuthorizationPolicy'
-        ? 'its rules protect nothing'
-        : t.kind === 'RequestAuthentication'
-          ? 'its JWT rules apply to nothing'
-          : 'its egress/ingress settings apply to nothing';
+      : t.kind === 'RequestAuthentication'
+        ? 'its JWT rules apply to nothing'
+        : 'its egress/ingress settings apply to nothing';
   ctx.report({
     resource: res,
     path: t.path,

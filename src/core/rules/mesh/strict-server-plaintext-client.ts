@@ -4,6 +4,7 @@
 import type { Rule } from '../rule';
 import type { FieldPath } from '../../types';
 import { fix, fixes, removePair, replaceValue } from '../fix';
+import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
 import { describeStep, describeTarget, groupPairs, tlsPairsOf } from '../../mesh/tls-pairing';
 import { more, relatedTo } from './util';
@@ -20,34 +21,36 @@ export const strictServerPlaintextClient: Rule = {
   },
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
-    const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'STRICT' && (p.client.mode === 'DISABLE' || p.client.mode === 'SIMPLE'));
-    const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
-    for (const list of groups.values()) {
-      const first = list[0];
-      const dr = first.client.resource!;
-      const tlsPath = first.client.tlsPath!;
-      const modePath: FieldPath = [...tlsPath, 'mode'];
-      const what = first.client.mode === 'DISABLE' ? 'plaintext (tls.mode DISABLE)' : 'TLS without an Istio client certificate (tls.mode SIMPLE)';
-      const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
-      const tlsObj = dr.get(tlsPath) ?? {};
-      const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
-      ctx.report({
-        resource: dr,
-        path: modePath,
-        message:
-          `This DestinationRule makes clients in namespace ${first.clientNs} send ${what} to ${describeTarget(first)}${more(targets.size - 1, 'workload')}, ` +
-          `but ${describeStep(first.serverStep)} requires mTLS there (STRICT), so those connections are rejected. ` +
-          `Use tls.mode ISTIO_MUTUAL${view.mesh.autoMtls ? ', or remove the tls block and let auto-mTLS choose' : ''}.`,
-        related: [
-          ...(first.serverStep.resource ? [relatedTo(first.serverStep.resource, 'makes the workload STRICT', ['spec', 'mtls', 'mode'])] : []),
-          relatedTo(first.workload.resource, 'the workload that rejects the traffic'),
-          relatedTo(first.service.resource, 'the Service the clients call', first.servicePort.path),
-        ],
-        fixes: fixes(
-          fix('Set tls.mode to ISTIO_MUTUAL', [replaceValue(dr, modePath, 'ISTIO_MUTUAL'), ...certEdits], true),
-          view.mesh.autoMtls ? fix('Remove the tls block (auto-mTLS sends mTLS to STRICT workloads)', [removePair(dr, tlsPath)]) : undefined,
-        ),
-      });
-    }
+    memoReports(index, ctx, 'MTLS600', [tlsPairsOf(view), view.mesh], (ctx) => {
+      const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'STRICT' && (p.client.mode === 'DISABLE' || p.client.mode === 'SIMPLE'));
+      const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
+      for (const list of groups.values()) {
+        const first = list[0];
+        const dr = first.client.resource!;
+        const tlsPath = first.client.tlsPath!;
+        const modePath: FieldPath = [...tlsPath, 'mode'];
+        const what = first.client.mode === 'DISABLE' ? 'plaintext (tls.mode DISABLE)' : 'TLS without an Istio client certificate (tls.mode SIMPLE)';
+        const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
+        const tlsObj = dr.get(tlsPath) ?? {};
+        const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
+        ctx.report({
+          resource: dr,
+          path: modePath,
+          message:
+            `This DestinationRule makes clients in namespace ${first.clientNs} send ${what} to ${describeTarget(first)}${more(targets.size - 1, 'workload')}, ` +
+            `but ${describeStep(first.serverStep)} requires mTLS there (STRICT), so those connections are rejected. ` +
+            `Use tls.mode ISTIO_MUTUAL${view.mesh.autoMtls ? ', or remove the tls block and let auto-mTLS choose' : ''}.`,
+          related: [
+            ...(first.serverStep.resource ? [relatedTo(first.serverStep.resource, 'makes the workload STRICT', ['spec', 'mtls', 'mode'])] : []),
+            relatedTo(first.workload.resource, 'the workload that rejects the traffic'),
+            relatedTo(first.service.resource, 'the Service the clients call', first.servicePort.path),
+          ],
+          fixes: fixes(
+            fix('Set tls.mode to ISTIO_MUTUAL', [replaceValue(dr, modePath, 'ISTIO_MUTUAL'), ...certEdits], true),
+            view.mesh.autoMtls ? fix('Remove the tls block (auto-mTLS sends mTLS to STRICT workloads)', [removePair(dr, tlsPath)]) : undefined,
+          ),
+        });
+      }
+    });
   },
 };

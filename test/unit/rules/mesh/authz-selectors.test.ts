@@ -53,13 +53,14 @@ test('MTLS607: DENY on principals while the workload is PERMISSIVE is an error; 
   rules:
     - from:
         - source:
-            notPrincipals:
+            principals:
               - cluster.local/ns/shop/sa/frontend
 `);
   const f = only(analyzeFiles({ a: app, 'ap.yaml': policy }), 'MTLS607');
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'error');
-  assert.equal(rangeText(f[0]), '13:12-13:25');
+  assert.equal(rangeText(f[0]), '13:12-13:22');
+  assert.match(f[0].message, /`principals` never matches them and this DENY rule does not stop them/);
   assert.match(f[0].message, /shop\/web accepts plaintext \(PERMISSIVE, decided by Istio's default/);
   const fixed = applyFix(policy, f[0].fixes![0], 'ap.yaml');
   assert.match(fixed, /kind: PeerAuthentication[\s\S]*app: web[\s\S]*mode: STRICT/);
@@ -81,23 +82,25 @@ test('MTLS607: ALLOW with source.namespace condition is a warning; STRICT worklo
   assert.equal(only(analyzeFiles({ a: app, 'ap.yaml': policy, 'pa.yaml': fixedPa }), 'MTLS607').length, 0);
 });
 
-test('MTLS608: unknown namespace and service account with did-you-mean', () => {
+test('MTLS608: unknown namespace and service account in principals, with did-you-mean', () => {
   const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: frontend\n  namespace: shop\n';
   const policy = ap(`  rules:
     - from:
         - source:
-            namespaces: ["shpo", "sh*"]
+            principals: ["cluster.local/ns/shpo/sa/frontend"]
         - source:
             principals: ["cluster.local/ns/shop/sa/frontnd"]
+        - source:
+            namespaces: ["shpo"]
 `);
   const f = only(analyzeFiles({ a: app, sa, 'ap.yaml': policy }), 'MTLS608');
   assert.equal(f.length, 2);
-  assert.match(f[0].message, /namespace "shpo".*Did you mean shop\?/);
-  assert.equal(rangeText(f[0]), '9:25-9:31');
+  assert.match(f[0].message, /principal "cluster.local\/ns\/shpo\/sa\/frontend".*namespace shpo does not exist.*Did you mean shop\?/);
+  assert.equal(rangeText(f[0]), '9:25-9:60');
   assert.match(f[1].message, /service account frontnd.*Did you mean frontend\?/);
   let fixed = applyFix(policy, f[0].fixes![0], 'ap.yaml');
   fixed = applyFix(fixed, only(analyzeFiles({ a: app, sa, 'ap.yaml': fixed }), 'MTLS608')[0].fixes![0], 'ap.yaml');
-  assert.match(fixed, /cluster.local\/ns\/shop\/sa\/frontend/);
+  assert.equal((fixed.match(/cluster.local\/ns\/shop\/sa\/frontend/g) ?? []).length, 2);
   assert.equal(only(analyzeFiles({ a: app, sa, 'ap.yaml': fixed }), 'MTLS608').length, 0);
 });
 
@@ -112,4 +115,39 @@ test('MTLS609: default service account shared by several workloads', () => {
   assert.equal(f.length, 1);
   assert.match(f[0].message, /2 workloads in namespace shop run as the default service account \(Deployment web, Deployment api\)/);
   assert.equal(only(analyzeFiles({ a: app, 'ap.yaml': policy }), 'MTLS609').length, 0);
+});
+
+test('MTLS606 leaves AuthorizationPolicy selectors to MTLS750', () => {
+  const policy = ap('  selector:\n    matchLabels:\n      app: wbe\n  rules:\n    - {}\n');
+  assert.equal(only(analyzeFiles({ a: app, 'ap.yaml': policy }), 'MTLS606').length, 0);
+});
+
+test('MTLS607: negated matches follow Envoy: DENY on notPrincipals already denies plaintext; ALLOW on notNamespaces lets it in', () => {
+  const deny = ap(`  selector:
+    matchLabels:
+      app: web
+  action: DENY
+  rules:
+    - from:
+        - source:
+            notPrincipals:
+              - cluster.local/ns/shop/sa/frontend
+`);
+  // A caller without identity fails the positive match, so the negation matches and the DENY applies.
+  assert.equal(only(analyzeFiles({ a: app, 'ap.yaml': deny }), 'MTLS607').length, 0);
+  const allow = ap(`  selector:
+    matchLabels:
+      app: web
+  action: ALLOW
+  rules:
+    - from:
+        - source:
+            notNamespaces:
+              - sandbox
+`);
+  const f = only(analyzeFiles({ a: app, 'ap.yaml': allow }), 'MTLS607');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'warning');
+  assert.equal(rangeText(f[0]), '13:12-13:25');
+  assert.match(f[0].message, /`notNamespaces` matches them and this ALLOW rule lets them in/);
 });
