@@ -56,7 +56,7 @@ async function main() {
   const domWs = makeWorkspace(join(runDir, 'ws-dom'));
   demo = await startDemoCluster({ kubeconfigPath: join(runDir, 'demo-kubeconfig') });
   log(`demo cluster on ${demo.url}`);
-  server = await startCodeServer({ runDir: join(runDir, 'cs'), testDriver: true, settings: { 'mtlsLens.kubeconfig': demo.kubeconfigPath } });
+  server = await startCodeServer({ runDir: join(runDir, 'cs'), testDriver: true, settings: { 'mtlsLens.kubeconfig': demo.kubeconfigPath }, env: { KUBECONFIG: demo.kubeconfigPath } });
   log(`code-server on ${server.url} (log: ${server.logFile})`);
   browser = await launchBrowser();
 

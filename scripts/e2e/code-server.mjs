@@ -61,6 +61,10 @@ export async function startCodeServer(o) {
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...o.settings }, null, 2));
+  // code-server windows are remote: settings with "scope": "machine" (mtlsLens.kubeconfig) are read only
+  // from the server's Machine settings, and ignored in User settings
+  mkdirSync(join(userData, 'Machine'), { recursive: true });
+  writeFileSync(join(userData, 'Machine', 'settings.json'), JSON.stringify({ ...o.settings }, null, 2));
   const config = join(o.runDir, 'config.yaml');
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const logFile = join(o.runDir, 'code-server.log');

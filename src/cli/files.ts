@@ -1,6 +1,6 @@
 // Turns the paths given on the command line (files, folders, globs) into the YAML files to analyse.
 import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './args';
 
 const YAML = /\.ya?ml$/i;
@@ -16,7 +16,7 @@ export function collectFiles(inputs: string[], cwd = process.cwd()): string[] {
       matches.forEach((m) => found.add(m));
       continue;
     }
-    const abs = join(cwd, input);
+    const abs = resolve(cwd, input);
     if (!existsSync(abs)) throw new UsageError(`cannot read '${input}': no such file or folder`);
     const st = statSync(abs);
     if (st.isDirectory()) walk(abs, cwd, found);

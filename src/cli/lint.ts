@@ -6,6 +6,8 @@ import { defaultSettings, type AnalysisSettings } from '../core/settings';
 import type { Finding, Range, Severity } from '../core/types';
 import { UsageError } from './args';
 import { collectFiles } from './files';
+import { meshRootsFor } from './config';
+import { meshRootAmong } from '../core/config';
 
 /** The stable JSON shape (version 1). Lines and columns are 1-based. */
 export interface JsonRange {
@@ -42,7 +44,11 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function lintPaths(paths: string[], opts: LintOptions = {}): { result: LintResult; files: string[] } {
   const files = collectFiles(paths.length ? paths : ['.'], opts.cwd);
-  const analyzer = new Analyzer(allRules, defaultSettings(opts.settings));
+  // Folders holding a .mtls-lens.* file are separate meshes, analysed apart with their own settings.
+  const roots = meshRootsFor(files, opts.cwd);
+  const rootList = [...roots.keys()];
+  const analyzer = new Analyzer(allRules, defaultSettings(opts.settings), (f) => meshRootAmong(rootList, f));
+  for (const [root, overrides] of roots) analyzer.setMeshSettings(root, overrides);
   analyzer.onRuleError = opts.onRuleError;
   for (const file of files) {
     let text: string;

@@ -1,5 +1,10 @@
 // The analysis engine: parses files, runs per-document rules (cached per file) and cross-document
 // rules (over the index), applies severity settings and disable directives. Pure and synchronous.
+//
+// Files are grouped into meshes: `meshRootOf(file)` names the mesh a file belongs to ('' by default,
+// one mesh for everything). Cross-document rules see one mesh at a time, so two folders that describe
+// two clusters (each with its own istio-system) do not judge each other. A mesh can carry its own
+// settings on top of the analyzer's (setMeshSettings), e.g. from a .mtls-lens.yaml in its folder.
 import { parseYamlFile, type ParsedFile } from './yaml/parse';
 import { ResourceIndex, kindKey } from './index';
 import { parseDirectives, isSuppressed, type Directives } from './directives';
@@ -16,8 +21,19 @@ interface FileState {
   directives: Directives;
 }
 
+interface Mesh {
+  index: ResourceIndex;
+  overrides: Partial<AnalysisSettings>;
+  /** Analyzer settings with the overrides applied (rebuilt when either changes). */
+  merged?: AnalysisSettings;
+}
+
 export class Analyzer {
+  /** Every resource of every mesh (for lookups by file); semantics use indexFor(file). */
   readonly index = new ResourceIndex();
+  private readonly meshes = new Map<string, Mesh>();
+  private readonly meshOfFile = new Map<string, string>();
+  private baseSettings: AnalysisSettings;
   private readonly files = new Map<string, FileState>();
   private readonly byKind = new Map<string, Rule[]>();
   private readonly anyKind: Rule[] = [];
@@ -26,8 +42,11 @@ export class Analyzer {
 
   constructor(
     readonly rules: readonly Rule[],
-    public settings: AnalysisSettings = defaultSettings(),
+    settings: AnalysisSettings = defaultSettings(),
+    /** Which mesh a file belongs to; '' for all by default. Change it with setMeshRoots. */
+    private meshRootOf: (file: string) => string = () => '',
   ) {
+    this.baseSettings = settings;
     for (const r of rules) {
       this.metaById.set(r.meta.id, r.meta);
       if (!r.checkResource) continue;
@@ -42,14 +61,61 @@ export class Analyzer {
     this.indexRules = rules.filter((r) => r.checkIndex);
   }
 
+  /** The analyzer-wide settings (each mesh may override some of them). */
+  get settings(): AnalysisSettings {
+    return this.baseSettings;
+  }
+
+  set settings(s: AnalysisSettings) {
+    this.baseSettings = s;
+    for (const m of this.meshes.values()) m.merged = undefined;
+  }
+
+  /** Settings that apply to one mesh ('' = the default mesh). */
+  setMeshSettings(root: string, overrides: Partial<AnalysisSettings>): void {
+    const m = this.mesh(root);
+    m.overrides = overrides;
+    m.merged = undefined;
+  }
+
+  /** Regroup files into meshes (a mesh root appeared or went away); every file is analysed again. */
+  setMeshRoots(meshRootOf: (file: string) => string): void {
+    this.meshRootOf = meshRootOf;
+    const texts = [...this.files.entries()].map(([f, st]) => [f, st.text] as const);
+    for (const [f] of texts) this.removeFile(f);
+    for (const [f, t] of texts) this.setFile(f, t);
+  }
+
+  /** The resources analysed together with `file` (its mesh). */
+  indexFor(file: string): ResourceIndex {
+    return this.mesh(this.meshOfFile.get(file) ?? this.meshRootOf(file)).index;
+  }
+
+  /** The settings in force for `file` (its mesh's). */
+  settingsFor(file: string): AnalysisSettings {
+    return this.mergedSettings(this.mesh(this.meshOfFile.get(file) ?? this.meshRootOf(file)));
+  }
+
+  /** The mesh roots that hold files, '' included when used. */
+  meshRoots(): string[] {
+    return [...this.meshes.entries()].filter(([, m]) => m.index.size > 0 || m.index.files().length > 0).map(([r]) => r);
+  }
+
   /** Add or replace one file: parse it and run the per-document rules on it. */
   setFile(file: string, text: string): void {
     const prev = this.files.get(file);
     if (prev && prev.text === text) return;
-    const parsed = parseYamlFile(file, text, this.settings, prev?.parsed);
+    const root = this.meshRootOf(file);
+    const oldRoot = this.meshOfFile.get(file);
+    if (oldRoot !== undefined && oldRoot !== root) this.mesh(oldRoot).index.removeFile(file);
+    this.meshOfFile.set(file, root);
+    const mesh = this.mesh(root);
+    const settings = this.mergedSettings(mesh);
+    const parsed = parseYamlFile(file, text, settings, prev?.parsed);
     this.index.setFile(file, parsed.resources);
+    mesh.index.setFile(file, parsed.resources);
     const documentFindings = [...parsed.findings];
-    const ctx = this.context(documentFindings);
+    const ctx = this.context(documentFindings, mesh);
     for (const res of parsed.resources) {
       for (const rule of this.rulesFor(res)) this.runSafely(rule, ctx, () => rule.checkResource!(res, ctx));
     }
@@ -59,6 +125,9 @@ export class Analyzer {
   removeFile(file: string): void {
     this.files.delete(file);
     this.index.removeFile(file);
+    const root = this.meshOfFile.get(file);
+    if (root !== undefined) this.mesh(root).index.removeFile(file);
+    this.meshOfFile.delete(file);
   }
 
   hasFile(file: string): boolean {
@@ -81,8 +150,11 @@ export class Analyzer {
     const out = new Map<string, Finding[]>();
     for (const [file, st] of this.files) out.set(file, [...st.documentFindings]);
     const cross: Finding[] = [];
-    const ctx = this.context(cross);
-    for (const rule of this.indexRules) this.runSafely(rule, ctx, () => rule.checkIndex!(this.index, ctx));
+    for (const mesh of this.meshes.values()) {
+      if (mesh.index.files().length === 0) continue;
+      const ctx = this.context(cross, mesh);
+      for (const rule of this.indexRules) this.runSafely(rule, ctx, () => rule.checkIndex!(mesh.index, ctx));
+    }
     for (const f of cross) {
       const list = out.get(f.file);
       if (list) list.push(f);
@@ -90,16 +162,30 @@ export class Analyzer {
     }
     for (const [file, list] of out) {
       const st = this.files.get(file);
-      out.set(file, this.finish(list, st?.directives));
+      out.set(file, this.finish(list, st?.directives, this.settingsFor(file)));
     }
     return out;
   }
 
-  private finish(list: Finding[], directives: Directives | undefined): Finding[] {
+  private mesh(root: string): Mesh {
+    let m = this.meshes.get(root);
+    if (!m) this.meshes.set(root, (m = { index: new ResourceIndex(), overrides: {} }));
+    return m;
+  }
+
+  private mergedSettings(m: Mesh): AnalysisSettings {
+    if (!m.merged) {
+      const o = m.overrides;
+      m.merged = { ...this.baseSettings, ...o, rules: { ...this.baseSettings.rules, ...(o.rules ?? {}) } };
+    }
+    return m.merged;
+  }
+
+  private finish(list: Finding[], directives: Directives | undefined, settings: AnalysisSettings): Finding[] {
     const res: Finding[] = [];
     const seen = new Set<string>();
     for (const f of list) {
-      const setting = this.settings.rules[f.ruleId];
+      const setting = settings.rules[f.ruleId];
       if (setting === 'off') continue;
       if (directives && isSuppressed(f, directives)) continue;
       const key = `${f.ruleId}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
@@ -116,13 +202,13 @@ export class Analyzer {
     return specific ? [...this.anyKind, ...specific] : this.anyKind;
   }
 
-  private context(sink: Finding[]): RuleContext {
-    const settings = this.settings;
+  private context(sink: Finding[], mesh: Mesh): RuleContext {
+    const settings = this.mergedSettings(mesh);
     const metaById = this.metaById;
     let current: Rule | undefined;
     const ctx: RuleContext & { setRule(r: Rule): void } = {
       settings,
-      index: this.index,
+      index: mesh.index,
       setRule(r: Rule) {
         current = r;
       },

@@ -28,7 +28,8 @@ export function explainFeature(ctx: Ctx): void {
         void vscode.window.showInformationMessage('mTLS Lens: no workload (Deployment, StatefulSet, DaemonSet, Pod, …) at the cursor.');
         return;
       }
-      const text = explainWorkload(ctx.analyzer.index, ctx.analyzer.settings, found.workload);
+      const file = found.workload.resource.file;
+      const text = explainWorkload(ctx.analyzer.indexFor(file), ctx.analyzer.settingsFor(file), found.workload);
       const shown = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
       await vscode.commands.executeCommand('markdown.showPreviewToSide', shown.uri).then(undefined, () => vscode.window.showTextDocument(shown, vscode.ViewColumn.Beside));
     }),
@@ -36,7 +37,8 @@ export function explainFeature(ctx: Ctx): void {
 }
 
 function markdown(ctx: Ctx, w: Workload): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(explainWorkload(ctx.analyzer.index, ctx.analyzer.settings, w, linkOf));
+  const file = w.resource.file;
+  const md = new vscode.MarkdownString(explainWorkload(ctx.analyzer.indexFor(file), ctx.analyzer.settingsFor(file), w, linkOf));
   md.isTrusted = false;
   return md;
 }
@@ -54,7 +56,7 @@ function workloadAt(ctx: Ctx, doc: vscode.TextDocument, pos: vscode.Position, st
   const key = doc.uri.toString();
   for (const res of ctx.analyzer.index.resourcesOf(key)) {
     if (pos.line < res.range.start.line || pos.line > res.range.end.line) continue;
-    const w = asWorkload(res, ctx.analyzer.settings.defaultNamespace);
+    const w = asWorkload(res, ctx.analyzer.settingsFor(key).defaultNamespace);
     if (!w) continue;
     const kind = res.rangeOf(['kind']);
     const name = res.rangeOf(['metadata', 'name']);

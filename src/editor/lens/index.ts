@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { explainDocument } from '../../core/status/explain';
 import { statusOfDocument } from '../../core/status/lens';
+import { workloadUnits } from '../../core/status/units';
+import { workloadStatus } from '../../core/status/workload';
 import { LensModel } from './model';
 import { StatusLensProvider, SHOW_STATUS_COMMAND } from './provider';
 import { ClusterObjectDocuments, ExplanationDocuments, STATUS_SCHEME, CLUSTER_VIEW_SCHEME, linkOf } from './documents';
@@ -67,8 +69,20 @@ export function lensFeature(ctx: Ctx): void {
       },
       source: () => (model.activeSnapshot() ? `cluster ${model.activeSnapshot()!.context}` : 'workspace'),
       stats: () => ({ ...provider.stats }),
+      /** The effective mode of the workload a live pod belongs to, for the certificate tree's workload nodes. */
+      liveModeOfPod: (namespace: string, pod: string) => liveModeOfPod(model, namespace, pod),
     },
   });
+}
+
+function liveModeOfPod(model: LensModel, namespace: string, pod: string): string | undefined {
+  const inputs = model.liveInputs();
+  if (!inputs) return undefined;
+  const unit = workloadUnits(inputs.index, inputs.settings.defaultNamespace).byNamespace.get(namespace)?.find((u) => u.pods.some((p) => p.name === pod));
+  if (!unit) return undefined;
+  const st = workloadStatus(inputs, unit);
+  const ports = Object.entries(st.current.ports).filter(([, m]) => m !== st.current.mode).map(([p, m]) => `port ${p}: ${m}`);
+  return ports.length ? `${st.current.mode} (${ports.join(', ')})` : st.current.mode;
 }
 
 async function showStatus(ctx: Ctx, model: LensModel, docs: ExplanationDocuments, uri?: string, docIndex?: number): Promise<vscode.Uri | undefined> {

@@ -61,6 +61,15 @@ export class LensModel {
     return { index: this.combined!.afterApply, live: this.combined!.live, context: snap.context, settings, svids: this.svids() };
   }
 
+  /** The live cluster alone (the certificate tree shows what runs), whatever the lens source setting. */
+  liveInputs(): StatusInputs | undefined {
+    const c = this.cluster();
+    const snap = c?.status === 'ready' ? c.snapshot : undefined;
+    if (!snap) return undefined;
+    if (!this.combined || this.snapshot !== snap) this.loadSnapshot(snap);
+    return { index: this.combined!.live, context: snap.context, settings: this.ctx.analyzer.settings };
+  }
+
   /** A cluster object by its cluster:// document name (the read-only cluster view). */
   liveResource(file: string): Resource | undefined {
     if (this.activeSnapshot()) this.inputs();

@@ -46,6 +46,8 @@ export interface TreeInput {
   thresholds: ExpiryThresholds;
   /** Show only this namespace (the filter command). */
   namespaceFilter?: string;
+  /** The effective mTLS mode of the workload a live pod belongs to (from the status lenses, src/core/status). */
+  modeOf?: (namespace: string, pod: string) => string | undefined;
 }
 
 export function buildCertificateTree(input: TreeInput): TreeNode[] {
@@ -172,7 +174,7 @@ function namespaceNode(parent: string, ns: string, pods: PodInfo[], input: TreeI
     return {
       id: `${id}/${w}`,
       label: w,
-      description: `${list.length} pod${list.length === 1 ? '' : 's'} · sa ${sa.join(', ')}${sidecar ? ` · ${sidecar}` : ' · no sidecar'}`,
+      description: `${list.length} pod${list.length === 1 ? '' : 's'} · sa ${sa.join(', ')}${sidecar ? ` · ${sidecar}` : ' · no sidecar'}${modeSuffix(input, ns, list)}`,
       tooltip: `Expected SPIFFE ID: ${sa.map((s) => `spiffe://${trustDomain(input)}/ns/${ns}/sa/${s}`).join(', ')}`,
       icon: 'workload',
       contextValue: 'workload',
@@ -233,6 +235,12 @@ function timeLeft(notAfter: string, now: Date, notBefore?: string): string {
 
 function stateIcon(s: ExpiryState): NodeIcon {
   return s === 'ok' ? 'certificate-ok' : s === 'warning' || s === 'critical' ? 'certificate-expiring' : 'certificate-expired';
+}
+
+/** " · STRICT": the same effective mode the status lenses show for the workload. */
+function modeSuffix(input: TreeInput, ns: string, pods: PodInfo[]): string {
+  const mode = pods.length ? input.modeOf?.(ns, pods[0].metadata.name) : undefined;
+  return mode ? ` · ${mode}` : '';
 }
 
 function hasIstioProxy(p: PodInfo): boolean {

@@ -21,7 +21,8 @@ export class CertificateTreeProvider implements vscode.TreeDataProvider<TreeNode
   rebuild(): void {
     const s = this.state;
     if (s.status === 'ready' && s.snapshot && s.certs) {
-      this.roots = buildCertificateTree({ snapshot: s.snapshot, certs: s.certs, svids: s.svids, now: new Date(), thresholds: readExpiryThresholds(), namespaceFilter: this.namespaceFilter });
+      const modeOf = (this.ctx.api.statusLenses as { liveModeOfPod?: (ns: string, pod: string) => string | undefined } | undefined)?.liveModeOfPod;
+      this.roots = buildCertificateTree({ snapshot: s.snapshot, certs: s.certs, svids: s.svids, now: new Date(), thresholds: readExpiryThresholds(), namespaceFilter: this.namespaceFilter, modeOf });
     } else if (s.status === 'error' && s.error) {
       this.roots = errorNodes(s.error);
     } else if (s.status === 'loading') {

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { WorkspaceIndexer } from './indexer';
+import { MeshRoots } from './meshRoots';
 
 export function workspaceIndexFeature(ctx: Ctx): void {
   const indexer = ctx.push(new WorkspaceIndexer(ctx));
@@ -12,6 +13,12 @@ export function workspaceIndexFeature(ctx: Ctx): void {
       void vscode.window.setStatusBarMessage(`mTLS Lens: indexed ${indexer.fileCount} YAML files`, 4000);
     }),
   );
-  // Not awaited: activation must stay cheap; results stream in as files are read.
-  void indexer.reindex('start-up');
+  const meshRoots = ctx.push(new MeshRoots(ctx));
+  ctx.api.meshRoots = meshRoots;
+  // Not awaited: activation must stay cheap; results stream in as files are read. Mesh roots first, so
+  // that files are grouped before the first full analysis.
+  void meshRoots.scan().then(
+    () => indexer.reindex('start-up'),
+    (e) => ctx.log.error(`reading mesh roots failed: ${(e as Error).stack ?? e}`),
+  );
 }

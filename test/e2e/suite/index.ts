@@ -5,6 +5,17 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
 
+/**
+ * Connecting to the demo cluster adds its objects to the analysis for the rest of the session, so the
+ * files that connect (`*.cluster.test.ts`, and lens.test.ts) run after the workspace-only ones.
+ */
+const connectsToCluster = (name: string) => name.endsWith('.cluster.test.js') || name === 'lens.test.js';
+
+function testFiles(names: string[]): string[] {
+  const tests = names.filter((n) => n.endsWith('.test.js')).sort();
+  return [...tests.filter((n) => !connectsToCluster(n)), ...tests.filter(connectsToCluster)];
+}
+
 /** Printed around the run, so the runner can show the suite's output and file the workbench's own chatter. */
 export const SUITE_START = '[mtls-lens e2e] suite start';
 export const SUITE_END = '[mtls-lens e2e] suite end';
@@ -18,7 +29,7 @@ export function run(): Promise<void> {
     slow: 5_000,
     grep: process.env.MTLS_E2E_GREP || undefined,
   });
-  for (const f of readdirSync(__dirname).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
+  for (const f of testFiles(readdirSync(__dirname))) mocha.addFile(join(__dirname, f));
   console.log(SUITE_START);
   return new Promise((resolve, reject) => {
     try {

@@ -1,5 +1,6 @@
 // The live status lenses in real VS Code, against the demo cluster that scripts/e2e.mjs starts (its
-// kubeconfig is the mtlsLens.kubeconfig user setting). Lenses come from vscode.executeCodeLensProvider,
+// kubeconfig reaches the extension host through KUBECONFIG; code-server, being a remote, ignores the
+// machine-scoped mtlsLens.kubeconfig in user settings). Lenses come from vscode.executeCodeLensProvider,
 // as the editor gets them; an unsaved edit of a policy changes them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -19,7 +20,11 @@ describe('live mTLS status lenses', function () {
     ({ api } = await activateExtension());
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('mtlsLens.connectCluster');
-    await waitFor('the demo cluster to be read', () => api.certificateTree?.status().status === 'ready', 60_000);
+    await waitFor('the demo cluster to be read', () => {
+      const st = api.certificateTree?.status();
+      if (st?.status === 'error') throw new Error(`cluster error: ${st.error?.message}`);
+      return st?.status === 'ready';
+    }, 60_000);
   });
 
   it('shows the effective mode, pods and the context on the kind line of workloads, and port overrides', async () => {
@@ -35,7 +40,14 @@ describe('live mTLS status lenses', function () {
     assert.ok(titles.includes('port 9080: PERMISSIVE'), titles.join('\n'));
     // the Service lens aggregates the workloads behind it
     assert.ok(titles.includes(`STRICT · backs 1 workload · 2/2 pods meshed · cluster ${context}`), titles.join('\n'));
-    // lenses sit on the `kind:` line, not line 0
+    // the certificate tree's workload node shows the same effective mode
+    await vscode.commands.executeCommand('mtlsLens.refreshCertificates');
+    const tree = await waitFor('the tree to show reviews-v2 with its mode', () => {
+      const labels: string[] = api.certificateTree.labels();
+      return labels.find((l) => /^\s*reviews-v2 — 2 pods .* · STRICT \(port 9080: PERMISSIVE\)$/.test(l));
+    }, 30_000);
+    assert.ok(tree);
+        // lenses sit on the `kind:` line, not line 0
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
     for (const l of lenses) assert.match(editor.document.lineAt(l.range.start.line).text, /^kind: /);
   });

@@ -99,3 +99,24 @@ test('rules lists every rule with its id', () => {
   assert.ok(ids.includes('MTLS001'));
   assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
 });
+
+test('folders with a .mtls-lens file are linted as separate meshes with their own settings', () => {
+  const pa = (mode: string) => `apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: istio-system\nspec:\n  mtls:\n    mode: ${mode}\n`;
+  mkdirSync(join(dir, 'meshes', 'prod'), { recursive: true });
+  mkdirSync(join(dir, 'meshes', 'dev'), { recursive: true });
+  writeFileSync(join(dir, 'meshes', 'prod', 'mesh.yaml'), pa('STRICT'));
+  writeFileSync(join(dir, 'meshes', 'dev', 'mesh.yaml'), pa('PERMISSIVE'));
+  const codes = () => JSON.parse(cli(['lint', 'meshes', '--format', 'json']).out).findings.map((f: { code: string; file: string }) => `${f.code} ${f.file}`);
+  // without markers both files are one mesh: two mesh-wide PeerAuthentications
+  assert.ok(codes().some((c: string) => c.startsWith('MTLS603')));
+  writeFileSync(join(dir, 'meshes', 'prod', '.mtls-lens.yaml'), 'rootNamespace: istio-system\n');
+  writeFileSync(join(dir, 'meshes', 'dev', '.mtls-lens.json'), '{"rules": {"MTLS103": "off"}}');
+  const split = codes();
+  assert.ok(!split.some((c: string) => c.startsWith('MTLS603')), split.join('\n'));
+  assert.ok(!split.some((c: string) => c.startsWith('MTLS103')), 'dev/.mtls-lens.json turns MTLS103 off there');
+});
+
+test('an absolute path works and is reported as given, relative to the current folder', () => {
+  const r = cli(['lint', join(dir, 'm', 'ok.yaml'), '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+});
