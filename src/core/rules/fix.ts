@@ -6,7 +6,15 @@ import type { FieldPath, Fix, TextEdit } from '../types';
 export function replaceValue(res: Resource, path: FieldPath, newText: string): TextEdit | undefined {
   const off = res.offsetsOf(path);
   if (!off) return undefined;
-  return { file: res.file, range: { start: res.positionAt(off[0]), end: res.positionAt(off[1]) }, newText };
+  return { file: res.file, range: { start: res.positionAt(off[0]), end: res.positionAt(off[1]) }, newText: keepQuoteStyle(res.source.slice(off[0], off[1]), newText) };
+}
+
+/** A fix that swaps `"get"` for GET keeps the user's quotes: `"GET"`. Structured or already quoted text is left alone. */
+function keepQuoteStyle(old: string, newText: string): string {
+  const q = old[0];
+  if ((q !== '"' && q !== "'") || old[old.length - 1] !== q || old.length < 2) return newText;
+  if (/^["'[{|>]/.test(newText) || newText.includes('\n') || newText.includes(q)) return newText;
+  return `${q}${newText}${q}`;
 }
 
 /**

@@ -37,3 +37,12 @@ test('re-parsing reuses unchanged documents and keeps ranges right after a shift
   const off = second.resources[1].offsetsOf(['spec', 'x'])!;
   assert.equal(second.resources[1].source.slice(off[0], off[1]), '1');
 });
+
+test('replaceValue keeps the quote style of the value it replaces', async () => {
+  const { replaceValue } = await import('../../../src/core/rules/fix');
+  const { applyEdits } = await import('../helpers/analyze');
+  const text = 'kind: X\nspec:\n  a: "get"\n  b: \'get\'\n  c: get\n';
+  const res = parseYamlFile('f', text).resources[0];
+  const out = applyEdits(text, ['a', 'b', 'c'].map((k) => replaceValue(res, ['spec', k], 'GET')!));
+  assert.equal(out, 'kind: X\nspec:\n  a: "GET"\n  b: \'GET\'\n  c: GET\n');
+});
