@@ -8,13 +8,14 @@
 // Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems.png)
 // Env: MTLS_E2E_GREP=<mocha grep>, MTLS_E2E_TIMEOUT_MS (default 180000), MTLS_E2E_KEEP=1 keeps the temp dir.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, runExtensionTests } from './e2e/browser.mjs';
 import { bundleSuite } from './e2e/bundle.mjs';
 import { killGroupNow, startCodeServer } from './e2e/code-server.mjs';
 import { checkProblemsPanel } from './e2e/dom-check.mjs';
+import { checkCertificateTree, lensDocShotIsFree } from './e2e/dom-tree.mjs';
 import { buildVsix, installVsix, vsixProblems, VSIX_BUDGET_BYTES } from './e2e/vsix.mjs';
 import { requireTools, root } from './e2e/tools.mjs';
 import { makeWorkspace } from './e2e/workspace.mjs';
@@ -83,6 +84,7 @@ async function main() {
   }
   const checks = [
     ['DOM check (Problems panel, extension loaded from source)', () => domCheck({ folder: domWs, devPath: root, screenshots })],
+    ['DOM check (certificate tree, SPIFFE ID row, context in the status bar)', () => treeCheck(join(runDir, 'ws-tree'), artifacts)],
     ['package check (.vsix built, installed into code-server, activates)', () => packageCheck(join(runDir, 'ws-vsix'))],
   ];
   let failedChecks = 0;
@@ -106,6 +108,27 @@ async function domCheck({ folder, devPath, screenshots = [], on = server }) {
   const { rows, ms } = await checkProblemsPanel({ browser, server: on, folder, devPath, ...domTarget, screenshots, log });
   log(`Problems panel rows (${ms} ms):\n    ${rows.join('\n    ')}`);
   if (screenshots.length) log(`screenshot: ${screenshots.join(', ')}`);
+}
+
+/** The certificate tree as a person sees it (scripts/e2e/dom-tree.mjs), with .artifacts/tree.png and lens.png. */
+async function treeCheck(folder, artifacts) {
+  const context = /^current-context:\s*"?([^"\n]+?)"?\s*$/m.exec(readFileSync(demo.kubeconfigPath, 'utf8'))?.[1];
+  if (!context) throw new Error(`no current-context in ${demo.kubeconfigPath}`);
+  const treeShots = [join(artifacts, 'tree.png')];
+  const lensShots = [join(artifacts, 'lens.png')];
+  if (wantDocsScreenshot) {
+    treeShots.push(join(root, 'docs', 'images', 'tree.png'));
+    const lensDoc = join(root, 'docs', 'images', 'lens.png');
+    if (lensDocShotIsFree(lensDoc)) lensShots.push(lensDoc);
+    else log('docs/images/lens.png is younger than 30 minutes (someone else took it): left alone');
+  }
+  const { rows, ms } = await checkCertificateTree({
+    browser, server, folder: makeWorkspace(folder), devPath: root, context, log, treeShots, lensShots,
+    svid: { namespace: 'bookinfo', workload: 'details-v1', spiffeId: 'spiffe://cluster.local/ns/bookinfo/sa/details' },
+    lensFile: 'demo-cluster/20-bookinfo-workloads.yaml',
+  });
+  log(`certificate tree rows (${ms} ms):\n    ${rows.join('\n    ')}`);
+  log(`screenshots: ${[...treeShots, ...lensShots].join(', ')}`);
 }
 
 /** What users get: the packaged .vsix, installed with --install-extension, activating on a YAML file. */

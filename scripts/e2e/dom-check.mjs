@@ -5,7 +5,7 @@ import { workbenchUrl } from './browser.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function quickInput(page, key, text, rowLabel) {
+export async function quickInput(page, key, text, rowLabel) {
   await page.keyboard.press(key);
   await page.waitForSelector('.quick-input-widget .quick-input-box input');
   await page.keyboard.insertText(text); // one input event: typing key by key re-runs the search per key

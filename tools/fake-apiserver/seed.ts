@@ -44,7 +44,8 @@ function expand(p: string): string[] {
   if (st.isFile()) return [p];
   return readdirSync(p, { withFileTypes: true })
     .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => (e.isDirectory() ? expand(join(p, e.name)) : /\.ya?ml$/.test(e.name) ? [join(p, e.name)] : []));
+    // dotfiles are not manifests: .mtls-lens.yaml marks a mesh root with analyzer settings, not a kube object
+    .flatMap((e) => (e.isDirectory() ? expand(join(p, e.name)) : /\.ya?ml$/.test(e.name) && !e.name.startsWith('.') ? [join(p, e.name)] : []));
 }
 
 interface CertRequest {

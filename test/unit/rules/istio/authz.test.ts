@@ -94,7 +94,7 @@ test('MTLS118: spiffe:// in principals and source.principal values, fixed by str
   let fixed = fixOnce(text, 'MTLS118');
   fixed = fixOnce(fixed, 'MTLS118');
   assert.equal(count(fixed, 'MTLS118'), 0);
-  assert.match(fixed, /principals: \[cluster\.local\/ns\/a\/sa\/b\]/);
+  assert.match(fixed, /principals: \["cluster\.local\/ns\/a\/sa\/b"\]/); // quotes kept
   assert.equal(count(ap('  rules:\n  - from:\n    - source:\n        principals: ["cluster.local/ns/a/sa/b"]\n'), 'MTLS118'), 0);
 });
 

@@ -27,7 +27,7 @@ test('MTLS500: the bad part of a SPIFFE URI is underlined, with a repair', () =>
   assert.match(f[1].message, /'\.\.' segment/);
   assert.equal(f[1].fixes, undefined);
   const fixed = applyFix(text, f[0].fixes![0]);
-  assert.match(fixed, /- spiffe:\/\/cluster.local\/ns\/shop\/sa\/web\n/);
+  assert.match(fixed, /- "spiffe:\/\/cluster.local\/ns\/shop\/sa\/web"\n/); // quotes kept
   assert.equal(only(run(fixed), 'MTLS500').length, 1);
 });
 

@@ -1,0 +1,115 @@
+// What a person sees of the cluster feature: click the mTLS Lens activity-bar container, read the rendered
+// rows of the Certificates & SPIFFE IDs tree, expand a pod (its SVID is read by exec right then) until a
+// SPIFFE ID row shows, read the status-bar item with the Kubernetes context, and save screenshots. Then,
+// if the live status CodeLens shows on a workload file, a screenshot of that too. Selectors verified on
+// VS Code 1.139.1 (see /work/shared/research/real-vscode.md); the suite's tree test checks the model.
+import { existsSync, statSync } from 'node:fs';
+import { workbenchUrl } from './browser.mjs';
+import { quickInput } from './dom-check.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const ROWS = '.sidebar .monaco-list-row';
+
+async function rowLabels(page) {
+  return page.$$eval(`${ROWS} .label-name`, (els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+/** Waits until a rendered tree row's label is `label` (string: exact; RegExp: test) and returns that label. */
+async function waitForRow(page, label, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let rows = [];
+  while (Date.now() < deadline) {
+    rows = await rowLabels(page);
+    const hit = rows.find((r) => (typeof label === 'string' ? r === label : label.test(r)));
+    if (hit) return hit;
+    await sleep(200);
+  }
+  throw new Error(`no tree row ${label} within ${timeoutMs} ms; rows seen:\n    ${rows.join('\n    ') || '(none)'}`);
+}
+
+/** Clicks a collapsed row (single click expands in VS Code's trees by default). */
+async function expand(page, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+/** Drag the sash at the side bar's right edge, so labels and their descriptions are not cut off. */
+async function widenSidebar(page, width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/**
+ * @param {object} o
+ * @param {import('playwright-core').Browser} o.browser
+ * @param {{url:string, authority:string}} o.server  started with the demo cluster's kubeconfig
+ * @param {string} o.folder      workspace folder (a copy of examples/)
+ * @param {string} [o.devPath]   load the extension unpackaged from here
+ * @param {string} o.context     the demo kubeconfig's context, which the status bar must show
+ * @param {{ namespace: string, workload: string, spiffeId: string }} o.svid  the pod to expand and the ID it must show
+ * @param {string[]} [o.treeShots]  where to save the tree screenshot
+ * @param {string[]} [o.lensShots]  where to save the CodeLens screenshot (skipped if the lens does not show)
+ * @param {string} [o.lensFile]     workspace-relative file with workloads, for the lens screenshot
+ */
+export async function checkCertificateTree({ browser, server, folder, devPath, context, svid, treeShots = [], lensShots = [], lensFile, log }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.setDefaultTimeout(30_000);
+  const t0 = Date.now();
+  try {
+    await page.goto(workbenchUrl(server, folder, { devPath }));
+    await page.waitForSelector('.monaco-workbench .part.activitybar');
+    await page.click('.activitybar [aria-label^="mTLS Lens"]');
+    // opening the view connects: the first row is the context once the cluster is read
+    await waitForRow(page, context, 60_000);
+    log(`tree shows context ${context} at ${Date.now() - t0} ms`);
+    await widenSidebar(page, 640);
+    // TLS Secrets holds CAs already shown elsewhere: fold it so the namespaces fit in the picture
+    await expand(page, 'Namespaces');
+    await page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: /^TLS Secrets$/ }) }).first().click();
+    await expand(page, svid.namespace);
+    await waitForRow(page, svid.workload);
+    await expand(page, svid.workload);
+    const pod = await waitForRow(page, new RegExp(`^${svid.workload}-[a-z0-9]+-[a-z0-9]+$`));
+    const tRead = Date.now();
+    await expand(page, pod); // the SVID is read by exec into istio-proxy now
+    await waitForRow(page, svid.spiffeId);
+    log(`expanded ${svid.namespace}/${pod}: SPIFFE ID row ${svid.spiffeId} after ${Date.now() - tRead} ms`);
+
+    const status = await page.$$eval('.statusbar-item', (els) => els.map((e) => `${e.id} | ${(e.textContent ?? '').trim()}`));
+    const ctxItem = status.find((s) => s.includes('mtlsLens.context'));
+    if (!ctxItem) throw new Error(`no mTLS Lens context item in the status bar; items:\n    ${status.join('\n    ')}`);
+    if (!ctxItem.endsWith(`| ${context}`)) throw new Error(`the status bar shows "${ctxItem}", not the context ${context}`);
+    log(`status bar: ${ctxItem}`);
+
+    const rows = await page.$$eval(ROWS, (els) => els.map((e) => (e.getAttribute('aria-label') ?? '').trim()));
+    await page.mouse.move(1200, 20); // no hover tooltip in the picture
+    await sleep(500);
+    for (const path of treeShots) await page.screenshot({ path });
+
+    if (lensFile && lensShots.length) await lensShot(page, lensFile, lensShots, log);
+    return { rows, ms: Date.now() - t0 };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** The live status lens above a workload, if it shows within 30 s (the lens tests own its correctness). */
+async function lensShot(page, file, paths, log) {
+  const name = file.split('/').pop();
+  await quickInput(page, 'Control+P', file, name);
+  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration a:has-text("pods meshed")', { timeout: 30_000 }).catch(() => null);
+  if (!lens) return log(`no live CodeLens on ${file}; no lens screenshot`);
+  await sleep(1000); // let the other lenses of the file resolve
+  for (const path of paths) await page.screenshot({ path });
+}
+
+/** docs/images/lens.png belongs to whoever took it last: leave one younger than 30 minutes alone. */
+export function lensDocShotIsFree(path) {
+  return !existsSync(path) || Date.now() - statSync(path).mtimeMs > 30 * 60_000;
+}
