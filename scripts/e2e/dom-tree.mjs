@@ -14,6 +14,27 @@ async function rowLabels(page) {
   return page.$$eval(`${ROWS} .label-name`, (els) => els.map((e) => (e.textContent ?? '').trim()));
 }
 
+/** "label — description" of each rendered row, indented by its tree level (the log shows what a person sees). */
+async function rowTexts(page) {
+  return page.$$eval('.sidebar .monaco-list-row', (els) =>
+    els.map((e) => {
+      const depth = Number(e.getAttribute('aria-level') ?? 1) - 1;
+      const label = (e.querySelector('.label-name')?.textContent ?? '').trim();
+      const description = (e.querySelector('.label-description')?.textContent ?? '').trim();
+      return `${'  '.repeat(depth)}${label}${description ? ` — ${description}` : ''}`;
+    }),
+  );
+}
+
+const rowOf = (page, label) => page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+const exactly = (label) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** The colour a person reads an expiry state from: the codicon a certificate row is drawn with. */
+async function expectIcon(page, label, codicon) {
+  const n = await rowOf(page, label).locator(`.codicon-${codicon}`).count();
+  if (!n) throw new Error(`the tree row ${label} is not drawn with the ${codicon} icon`);
+}
+
 /** Waits until a rendered tree row's label is `label` (string: exact; RegExp: test) and returns that label. */
 async function waitForRow(page, label, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -29,8 +50,7 @@ async function waitForRow(page, label, timeoutMs = 30_000) {
 
 /** Clicks a collapsed row (single click expands in VS Code's trees by default). */
 async function expand(page, label) {
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  const row = rowOf(page, label);
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
 }
 
@@ -71,7 +91,10 @@ export async function checkCertificateTree({ browser, server, folder, devPath, c
     await widenSidebar(page, 640);
     // TLS Secrets holds CAs already shown elsewhere: fold it so the namespaces fit in the picture
     await expand(page, 'Namespaces');
-    await page.locator(ROWS).filter({ has: page.locator('.label-name', { hasText: /^TLS Secrets$/ }) }).first().click();
+    await rowOf(page, 'TLS Secrets').click();
+    await expectIcon(page, 'web/legacy-portal', 'error'); // expired
+    await expectIcon(page, 'web/api-gateway', 'warning'); // < 7 days
+    await expectIcon(page, 'web/metrics', 'warning'); // < 30 days
     await expand(page, svid.namespace);
     await waitForRow(page, svid.workload);
     await expand(page, svid.workload);
@@ -87,7 +110,10 @@ export async function checkCertificateTree({ browser, server, folder, devPath, c
     if (!ctxItem.endsWith(`| ${context}`)) throw new Error(`the status bar shows "${ctxItem}", not the context ${context}`);
     log(`status bar: ${ctxItem}`);
 
-    const rows = await page.$$eval(ROWS, (els) => els.map((e) => (e.getAttribute('aria-label') ?? '').trim()));
+    // a click on a certificate opens its details (SPIFFE ID, chain verification, PEM) beside the tree
+    await rowOf(page, svid.spiffeId).click();
+    await page.waitForSelector('.tabs-container .tab[aria-label*="SVID_of"]');
+    const rows = await rowTexts(page);
     await page.mouse.move(1200, 20); // no hover tooltip in the picture
     await sleep(500);
     for (const path of treeShots) await page.screenshot({ path });
@@ -103,7 +129,7 @@ export async function checkCertificateTree({ browser, server, folder, devPath, c
 async function lensShot(page, file, paths, log) {
   const name = file.split('/').pop();
   await quickInput(page, 'Control+P', file, name);
-  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration a:has-text("pods meshed")', { timeout: 30_000 }).catch(() => null);
+  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration a:has-text("meshed")', { timeout: 30_000 }).catch(() => null);
   if (!lens) return log(`no live CodeLens on ${file}; no lens screenshot`);
   await sleep(1000); // let the other lenses of the file resolve
   for (const path of paths) await page.screenshot({ path });

@@ -4,7 +4,11 @@ import type { ClusterClient, RequestOptions } from './client';
 import { ClusterError } from './errors';
 import type { MeshPresence, SnapshotNote } from './snapshot';
 
-/** The custom resources mTLS Lens reads, by group. The first listed version the server offers is used. */
+/**
+ * The custom resources mTLS Lens reads, by group, with versions in order of preference. Each kind is read
+ * at the first of these versions that serves it: a group may serve different kinds at different versions
+ * (Linkerd: Server at v1beta3, AuthorizationPolicy and MeshTLSAuthentication at v1alpha1).
+ */
 export const WANTED_GROUPS: Record<string, { versions: string[]; plurals: string[] }> = {
   'security.istio.io': { versions: ['v1', 'v1beta1'], plurals: ['peerauthentications', 'authorizationpolicies', 'requestauthentications'] },
   'networking.istio.io': { versions: ['v1', 'v1beta1', 'v1alpha3'], plurals: ['destinationrules', 'gateways', 'sidecars'] },
@@ -44,21 +48,25 @@ export async function discover(client: ClusterClient, opts: RequestOptions = {})
   const resources: DiscoveredResource[] = [];
   await Promise.all(
     Object.entries(WANTED_GROUPS).map(async ([group, want]) => {
-      const versions = offered.get(group);
-      if (!versions) return;
-      const version = want.versions.find((v) => versions.includes(v)) ?? versions[0];
-      if (!version) return;
-      groups[group] = version;
-      if (!want.plurals.length) return;
-      try {
-        const rl = await client.getJson(`/apis/${group}/${version}`, {}, `${group}/${version} discovery`, opts);
-        for (const r of Array.isArray(rl?.resources) ? rl.resources : []) {
-          if (!want.plurals.includes(r?.name)) continue; // also skips subresources like certificates/status
-          resources.push({ group, version, plural: r.name, kind: String(r.kind ?? ''), namespaced: r.namespaced !== false });
+      const served = offered.get(group);
+      if (!served?.length) return;
+      const preferred = want.versions.filter((v) => served.includes(v));
+      groups[group] = preferred[0] ?? served[0];
+      const missing = new Set(want.plurals);
+      // One request per group-version, stopping as soon as every wanted kind has been found.
+      for (const version of preferred) {
+        if (missing.size === 0) break;
+        try {
+          const rl = await client.getJson(`/apis/${group}/${version}`, {}, `${group}/${version} discovery`, opts);
+          for (const r of Array.isArray(rl?.resources) ? rl.resources : []) {
+            if (!missing.has(r?.name)) continue; // also skips subresources like certificates/status
+            missing.delete(r.name);
+            resources.push({ group, version, plural: r.name, kind: String(r.kind ?? ''), namespaced: r.namespaced !== false });
+          }
+        } catch (e) {
+          if (!(e instanceof ClusterError) || ['unauthorized', 'unreachable', 'timeout', 'cancelled'].includes(e.kind)) throw e;
+          notes.push({ level: 'warning', part: `${group}/${version}`, message: e.message, errorKind: e.kind });
         }
-      } catch (e) {
-        if (!(e instanceof ClusterError) || ['unauthorized', 'unreachable', 'timeout', 'cancelled'].includes(e.kind)) throw e;
-        notes.push({ level: 'warning', part: group, message: e.message, errorKind: e.kind });
       }
     }),
   );

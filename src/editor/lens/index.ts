@@ -55,7 +55,7 @@ export function lensFeature(ctx: Ctx): void {
   provider.onResolved = (res) => {
     const snap = model.activeSnapshot();
     if (!snap || !vscode.workspace.isTrusted) return;
-    const st = statusOfDocument(model.inputs(), res, { liveCopyOf: model.liveCopyOf });
+    const st = statusOfDocument(model.inputs(res.file), res, { liveCopyOf: model.liveCopyOf });
     const pod = st?.pods.find((p) => p.dataplane === 'sidecar');
     if (pod) svids.request(snap, pod.namespace, pod.name);
   };
@@ -95,7 +95,7 @@ async function showStatus(ctx: Ctx, model: LensModel, docs: ExplanationDocuments
     void vscode.window.showInformationMessage('mTLS Lens: put the cursor in a workload or mesh policy document to see its mTLS status.');
     return undefined;
   }
-  const markdown = explainDocument(model.inputs(), res, linkOf, { liveCopyOf: model.liveCopyOf });
+  const markdown = explainDocument(model.inputs(res.file), res, linkOf, { liveCopyOf: model.liveCopyOf });
   const shown = docs.add(`${res.kind} ${res.name}`, markdown);
   const doc = await vscode.workspace.openTextDocument(shown);
   await vscode.languages.setTextDocumentLanguage(doc, 'markdown');

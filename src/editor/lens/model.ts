@@ -47,14 +47,17 @@ export class LensModel {
     return this.source() === 'workspace+cluster' && c?.status === 'ready' ? c.snapshot : undefined;
   }
 
-  /** Inputs for the current state; cheap when nothing changed (index versions are the cache keys). */
-  inputs(): StatusInputs {
-    const settings = this.ctx.analyzer.settings;
+  /**
+   * Inputs for the current state; cheap when nothing changed (index versions are the cache keys).
+   * Without a cluster the answer comes from the mesh `file` belongs to (its .mtls-lens root).
+   */
+  inputs(file?: string): StatusInputs {
+    const settings = file ? this.ctx.analyzer.settingsFor(file) : this.ctx.analyzer.settings;
     const snap = this.activeSnapshot();
     if (!snap) {
       this.combined = undefined;
       this.snapshot = undefined;
-      return { index: this.ctx.analyzer.index, settings };
+      return { index: file ? this.ctx.analyzer.indexFor(file) : this.ctx.analyzer.index, settings };
     }
     if (!this.combined || this.snapshot !== snap) this.loadSnapshot(snap);
     this.syncOverlays();
@@ -80,8 +83,8 @@ export class LensModel {
   liveCopyOf = (res: Resource): Resource | undefined => this.combined?.liveCopyOf(res);
 
   /** Versions that change every lens answer: the index versions, plus the SVIDs read so far. */
-  version(): string {
-    const i = this.inputs();
+  version(file?: string): string {
+    const i = this.inputs(file);
     return `${i.index.version}|${i.live?.version ?? '-'}|${this.clusterGeneration}|${i.context ?? ''}`;
   }
 

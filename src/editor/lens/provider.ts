@@ -95,7 +95,7 @@ export class StatusLensProvider implements vscode.CodeLensProvider<StatusCodeLen
     if (list) return list;
     const t0 = performance.now();
     try {
-      list = statusLenses(this.model.inputs(), res, { liveCopyOf: this.model.liveCopyOf });
+      list = statusLenses(this.model.inputs(res.file), res, { liveCopyOf: this.model.liveCopyOf });
     } catch (e) {
       // a bug in the status must not break the editor: say so in the lens and the log
       this.ctx.log.error(`status lens for ${res.kind} ${res.name} failed: ${(e as Error).stack ?? e}`);

@@ -122,7 +122,8 @@ function groupNodes(parent: string, g: CertGroup, input: TreeInput, isRoot: bool
   const nodes = chainNodes(`${parent}/${src}/${g.source.key ?? ''}`, g, input);
   for (const n of nodes) {
     n.tooltip = `${g.role} — ${g.source.kind} ${src}${g.source.key ? ` [${g.source.key}]` : ''}\n${n.tooltip ?? ''}`;
-    if (isRoot && n.icon !== 'certificate-expired') n.icon = 'trust-root';
+    // only a healthy root gets the root icon: an expiring one keeps its warning colour (e.g. Linkerd's 60-day window)
+    if (isRoot && n.state === 'ok') n.icon = 'trust-root';
     n.resource = { kind: g.source.kind, namespace: g.source.namespace, name: g.source.name };
   }
   if (!isRoot && nodes.length > 1) {
@@ -255,8 +256,10 @@ function workloadName(p: PodInfo): string {
   return p.metadata.labels?.app ?? p.metadata.labels?.['app.kubernetes.io/name'] ?? p.metadata.name;
 }
 
+/** Istio's trust domain (the sidecars' SVIDs use it): only Istio's roots count, since a SPIRE bundle's
+ * SPIFFE ID names SPIRE's own trust domain, not the one Istio issues workload IDs in. */
 function trustDomain(input: TreeInput): string {
-  const id = input.certs.trustRoots.flatMap((g) => g.chain).flatMap((c) => c.spiffeIds)[0];
+  const id = (input.certs.rootsByMesh.istio ?? []).flatMap((c) => c.spiffeIds)[0];
   return id ? id.slice('spiffe://'.length).split('/')[0] : 'cluster.local';
 }
 

@@ -100,6 +100,7 @@ describe('certificate & SPIFFE ID tree', function () {
     // the Linkerd issuer (a mesh CA) is within Linkerd's own 60-day window: 20 days left in the seed
     const issuer = byRole('Linkerd identity issuer');
     assert.equal(issuer.state, 'warning');
+    assert.equal(issuer.icon, 'certificate-expiring', 'an expiring root shows the warning icon, not the plain root icon');
     assert.match(issuer.description ?? '', /^(19d \d+h|20d) left · CA$/);
     assert.equal(issuer.cert?.verification?.status, 'valid', 'the issuer chains to the trust anchor');
   });
