@@ -2,10 +2,11 @@
 // then uses headless chromium as its client to
 //   1. run the mocha suite out/e2e (bundled from test/e2e/suite) inside the real extension host,
 //   2. check what a person sees: the Problems panel of a broken example, read from the page (+ screenshot),
+//      and the certificate tree of the demo cluster with the status-bar context (+ tree/lens screenshots),
 //   3. build the .vsix, check its size and contents, install it into a second code-server and check that
 //      it activates there (the same Problems panel check, with nothing loaded from source).
 // Any failure, a missing tool or a timeout fails the tier. code-server's process group is always killed.
-// Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems.png)
+// Usage: node scripts/e2e.mjs [--screenshots]   (--screenshots also writes docs/images/problems.png, tree.png, lens.png)
 // Env: MTLS_E2E_GREP=<mocha grep>, MTLS_E2E_TIMEOUT_MS (default 180000), MTLS_E2E_KEEP=1 keeps the temp dir.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

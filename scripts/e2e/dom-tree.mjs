@@ -3,7 +3,8 @@
 // SPIFFE ID row shows, read the status-bar item with the Kubernetes context, and save screenshots. Then,
 // if the live status CodeLens shows on a workload file, a screenshot of that too. Selectors verified on
 // VS Code 1.139.1 (see /work/shared/research/real-vscode.md); the suite's tree test checks the model.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { workbenchUrl } from './browser.mjs';
 import { quickInput } from './dom-check.mjs';
 
@@ -118,18 +119,33 @@ export async function checkCertificateTree({ browser, server, folder, devPath, c
     await sleep(500);
     for (const path of treeShots) await page.screenshot({ path });
 
-    if (lensFile && lensShots.length) await lensShot(page, lensFile, lensShots, log);
+    if (lensFile && lensShots.length) await lensShot(page, folder, lensFile, lensShots, log);
     return { rows, ms: Date.now() - t0 };
   } finally {
     await page.close().catch(() => {});
   }
 }
 
-/** The live status lens above a workload, if it shows within 30 s (the lens tests own its correctness). */
-async function lensShot(page, file, paths, log) {
-  const name = file.split('/').pop();
-  await quickInput(page, 'Control+P', file, name);
-  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration a:has-text("meshed")', { timeout: 30_000 }).catch(() => null);
+/**
+ * The live status lenses of a Deployment whose port override differs from its mode (reviews-v2 in the demo
+ * file), with the side bar hidden so the editor is wide. Only if the lens shows within 30 s: the lens
+ * tests own its correctness, this is the picture.
+ */
+async function lensShot(page, folder, file, paths, log) {
+  const lines = readFileSync(join(folder, file), 'utf8').split('\n');
+  const at = lines.findIndex((l, i) => l === 'kind: Deployment' && lines.slice(i, i + 4).some((x) => x.trim() === 'name: reviews-v2'));
+  await quickInput(page, 'Control+P', file, file.split('/').pop());
+  await page.keyboard.press('Control+B'); // hide the side bar
+  if (at >= 0) {
+    await page.keyboard.press('Control+G');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input');
+    await page.keyboard.insertText(String(at + 12)); // the reveal centres this line: the lens sits above mid-screen
+    await page.waitForSelector(`.quick-input-widget :text("go to line ${at + 12}")`).catch(() => null); // Enter before this is lost
+    await page.keyboard.press('Enter');
+    const closed = await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 3_000 }).catch(() => null);
+    if (!closed) await page.keyboard.press('Escape'); // the editor has been revealed there by the preview anyway
+  }
+  const lens = await page.waitForSelector('.monaco-editor .codelens-decoration a:has-text("PERMISSIVE")', { timeout: 30_000 }).catch(() => null);
   if (!lens) return log(`no live CodeLens on ${file}; no lens screenshot`);
   await sleep(1000); // let the other lenses of the file resolve
   for (const path of paths) await page.screenshot({ path });

@@ -131,12 +131,13 @@ function authorizationLenses(inputs: StatusInputs, res: Resource): StatusLens[] 
   if (st.action === 'ALLOW') {
     if (st.noRules) parts.push('no rules: denies every request');
     else if (st.anySource) parts.push('allows any source, plaintext included');
-    else parts.push(`allows ${plural(st.identities.length, 'identity', 'identities')}`);
+    else parts.push(st.identities.length ? `allows ${plural(st.identities.length, 'identity', 'identities')}` : 'allows no identity of the analysed workloads');
   } else if (st.action === 'DENY') {
     if (st.noRules) parts.push('no rules: denies nothing');
-    else parts.push(`blocks ${st.anySource ? 'every source' : plural(st.identities.length, 'identity', 'identities')}`);
+    else if (st.anySource) parts.push('blocks every source');
+    else parts.push(st.identities.length ? `blocks ${plural(st.identities.length, 'identity', 'identities')}` : 'blocks no identity of the analysed workloads');
     if (st.negative) parts.push('blocks plaintext too (a missing identity fails the positive match)');
-    else if (st.positiveOnly && !st.anySource) {
+    else if (st.positiveOnly && !st.anySource && st.applies.length > 0) {
       parts.push(st.plaintextAccepted.length ? `plaintext slips past on ${plural(st.plaintextAccepted.length, 'workload')} that ${st.plaintextAccepted.length === 1 ? 'accepts' : 'accept'} it` : 'plaintext would slip past, but every target is STRICT');
     }
   }
