@@ -4,13 +4,24 @@ import { DEFAULT_EXPIRY } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * Expired, critical, warning or ok. The day thresholds shrink for short-lived certificates: a 24-hour
+ * Istio SVID with 20 hours left is healthy, not critical. Warning starts below a third of the lifetime and
+ * critical below a sixth (istio-agent rotates at about half), never later than the day thresholds.
+ * `t.absolute` keeps the day thresholds as they are (Linkerd's 60-day rule for anchors and issuer).
+ */
 export function expiryState(c: Pick<CertInfo, 'notBefore' | 'notAfter'>, now: Date, t: ExpiryThresholds = DEFAULT_EXPIRY): ExpiryState {
   const nowMs = now.getTime();
-  if (nowMs < Date.parse(c.notBefore)) return 'not-yet-valid';
+  const start = Date.parse(c.notBefore);
+  if (nowMs < start) return 'not-yet-valid';
   const left = Date.parse(c.notAfter) - nowMs;
   if (left < 0) return 'expired';
-  if (left < t.criticalDays * DAY) return 'critical';
-  if (left < t.warningDays * DAY) return 'warning';
+  const lifetime = Date.parse(c.notAfter) - start;
+  const scaled = !t.absolute && lifetime > 0;
+  const critical = scaled ? Math.min(t.criticalDays * DAY, lifetime / 6) : t.criticalDays * DAY;
+  const warning = scaled ? Math.min(t.warningDays * DAY, lifetime / 3) : t.warningDays * DAY;
+  if (left < critical) return 'critical';
+  if (left < warning) return 'warning';
   return 'ok';
 }
 

@@ -54,9 +54,14 @@ export interface ExpiryThresholds {
   criticalDays: number;
   /** Fewer days left than this is a warning (default 30). */
   warningDays: number;
+  /**
+   * Use the day counts as they are, whatever the certificate's lifetime (Linkerd's own rule). Otherwise
+   * short-lived certificates are judged against their lifetime (see expiryState).
+   */
+  absolute?: boolean;
 }
 
 export const DEFAULT_EXPIRY: ExpiryThresholds = { criticalDays: 7, warningDays: 30 };
 
 /** Linkerd warns when its trust anchors or issuer have fewer than 60 days left (`linkerd check`). */
-export const LINKERD_EXPIRY: ExpiryThresholds = { criticalDays: 7, warningDays: 60 };
+export const LINKERD_EXPIRY: ExpiryThresholds = { criticalDays: 7, warningDays: 60, absolute: true };

@@ -15,7 +15,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 async function fixture() {
   const mesh = await makeMesh({ ns: 'shop', sa: 'cart' });
-  const web = await makeCert({ subject: 'CN=web', dns: ['web.shop.svc'], issuer: mesh.root, notAfter: new Date(NOW.getTime() + 3 * DAY) });
+  const web = await makeCert({ subject: 'CN=web', dns: ['web.shop.svc'], issuer: mesh.root, notBefore: new Date(NOW.getTime() - 87 * DAY), notAfter: new Date(NOW.getTime() + 3 * DAY) }); // a 90-day certificate near its end
   const snap: ClusterSnapshot = {
     context: 'prod/eu', server: 'https://k8s.example:6443', readAt: NOW.toISOString(),
     meshes: { istio: true, linkerd: false, certManager: false, spire: false }, groups: {},

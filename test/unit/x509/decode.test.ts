@@ -100,10 +100,19 @@ test('expiry buckets and wording', () => {
   const c = (from: number, to: number) => ({ notBefore: new Date(now.getTime() + from * DAY).toISOString(), notAfter: new Date(now.getTime() + to * DAY).toISOString() });
   assert.equal(expiryState(c(-1, -0.5), now), 'expired');
   assert.equal(expiryState(c(1, 10), now), 'not-yet-valid');
-  assert.equal(expiryState(c(-1, 3), now), 'critical');
-  assert.equal(expiryState(c(-1, 20), now), 'warning');
-  assert.equal(expiryState(c(-1, 45), now), 'ok');
-  assert.equal(expiryState(c(-1, 45), now, { criticalDays: 7, warningDays: 60 }), 'warning');
+  // long-lived certificates: the day thresholds (7 / 30)
+  assert.equal(expiryState(c(-87, 3), now), 'critical');
+  assert.equal(expiryState(c(-70, 20), now), 'warning');
+  assert.equal(expiryState(c(-45, 45), now), 'ok');
+  assert.equal(expiryState(c(-45, 45), now, { criticalDays: 7, warningDays: 60, absolute: true }), 'warning');
+  // short-lived ones against their lifetime: a fresh 24h SVID is fine, one past its rotation point is not
+  const h = 1 / 24;
+  assert.equal(expiryState(c(-4 * h, 20 * h), now), 'ok');
+  assert.equal(expiryState(c(-17 * h, 7 * h), now), 'warning');
+  assert.equal(expiryState(c(-21 * h, 3 * h), now), 'critical');
+  // Linkerd's rule stays absolute: a 30-day issuer with 29 days left is a warning there
+  assert.equal(expiryState(c(-1, 29), now, { criticalDays: 7, warningDays: 60, absolute: true }), 'warning');
+  assert.equal(expiryState(c(-1, 29), now), 'ok');
   assert.equal(describeTimeLeft(c(-1, 3.5), now), 'expires in 3d 12h');
   assert.equal(describeTimeLeft(c(-5, -2), now), 'expired 2d ago');
 });
