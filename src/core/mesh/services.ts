@@ -6,7 +6,7 @@ import type { Resource } from '../yaml/resource';
 import type { FieldPath } from '../types';
 import { cachedOnKinds } from './cache';
 import type { MeshConfig } from './mesh-config';
-import { WORKLOAD_KINDS, matchLabels, workloadsOf, type Workload } from './workloads';
+import { WORKLOAD_GROUP, WORKLOAD_KINDS, matchLabels, workloadsOf, type Workload } from './workloads';
 
 /** Kubernetes' DNS suffix for Services (Istio's default domain suffix). */
 export const CLUSTER_DOMAIN = 'cluster.local';
@@ -29,16 +29,6 @@ export interface ServiceInfo {
   ports: ServicePort[];
   headless: boolean;
 }
-
-const WORKLOAD_GROUP: Record<(typeof WORKLOAD_KINDS)[number], string> = {
-  Pod: '',
-  Deployment: 'apps',
-  StatefulSet: 'apps',
-  DaemonSet: 'apps',
-  ReplicaSet: 'apps',
-  Job: 'batch',
-  CronJob: 'batch',
-};
 
 export interface MeshWorkloads {
   all: Workload[];

@@ -7,7 +7,8 @@ import type { FieldPath } from '../types';
 export const WORKLOAD_KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
-const GROUP: Record<WorkloadKind, string> = {
+/** The API group of each workload kind. */
+export const WORKLOAD_GROUP: Record<WorkloadKind, string> = {
   Pod: '',
   Deployment: 'apps',
   StatefulSet: 'apps',
@@ -49,7 +50,7 @@ export function isWorkloadKind(kind: string): kind is WorkloadKind {
 }
 
 export function asWorkload(res: Resource, defaultNamespace = 'default'): Workload | undefined {
-  if (!isWorkloadKind(res.kind) || res.group !== GROUP[res.kind]) return undefined;
+  if (!isWorkloadKind(res.kind) || res.group !== WORKLOAD_GROUP[res.kind]) return undefined;
   const templatePath = TEMPLATE_PATH[res.kind];
   const template = templatePath.length ? res.get(templatePath) : res.obj;
   if (!template || typeof template !== 'object') return undefined;
@@ -72,7 +73,7 @@ export function asWorkload(res: Resource, defaultNamespace = 'default'): Workloa
 export function workloadsOf(index: ResourceIndex, defaultNamespace = 'default'): Workload[] {
   const out: Workload[] = [];
   for (const kind of WORKLOAD_KINDS) {
-    for (const res of index.ofKind(GROUP[kind], kind)) {
+    for (const res of index.ofKind(WORKLOAD_GROUP[kind], kind)) {
       const w = asWorkload(res, defaultNamespace);
       if (w) out.push(w);
     }

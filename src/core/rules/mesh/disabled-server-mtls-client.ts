@@ -2,13 +2,12 @@
 // effective PeerAuthentication is DISABLE on that port: the server's sidecar expects plaintext, so the
 // TLS handshake goes to the application and fails. Reported on the DestinationRule.
 import type { Rule } from '../rule';
-import type { FieldPath } from '../../types';
 import { fix, fixes, removePair, replaceValue } from '../fix';
 import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
-import { describeStep, describeTarget, groupPairs, tlsPairsOf } from '../../mesh/tls-pairing';
+import { describeStep, describeTarget, tlsPairsOf } from '../../mesh/tls-pairing';
 import { more, relatedTo } from './util';
-import { CERT_FIELDS } from './strict-server-plaintext-client';
+import { tlsConflicts } from './tls-conflicts';
 
 export const disabledServerMtlsClient: Rule = {
   meta: {
@@ -20,16 +19,7 @@ export const disabledServerMtlsClient: Rule = {
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
     memoReports(index, ctx, 'MTLS601', [tlsPairsOf(view), view.mesh], (ctx) => {
-      const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'DISABLE' && (p.client.mode === 'ISTIO_MUTUAL' || p.client.mode === 'MUTUAL'));
-      const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
-      for (const list of groups.values()) {
-        const first = list[0];
-        const dr = first.client.resource!;
-        const tlsPath = first.client.tlsPath!;
-        const modePath: FieldPath = [...tlsPath, 'mode'];
-        const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
-        const tlsObj = dr.get(tlsPath) ?? {};
-        const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
+      for (const { first, dr, tlsPath, modePath, targets, certEdits } of tlsConflicts(view, (p) => p.serverMode === 'DISABLE' && (p.client.mode === 'ISTIO_MUTUAL' || p.client.mode === 'MUTUAL'))) {
         ctx.report({
           resource: dr,
           path: modePath,

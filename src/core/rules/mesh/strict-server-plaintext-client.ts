@@ -2,15 +2,12 @@
 // workload whose effective PeerAuthentication is STRICT on that port. Reported on the DestinationRule,
 // where the fix belongs; the deciding PeerAuthentication is the related location.
 import type { Rule } from '../rule';
-import type { FieldPath } from '../../types';
 import { fix, fixes, removePair, replaceValue } from '../fix';
 import { memoReports } from './memo';
 import { meshView } from '../../mesh/view';
-import { describeStep, describeTarget, groupPairs, tlsPairsOf } from '../../mesh/tls-pairing';
+import { describeStep, describeTarget, tlsPairsOf } from '../../mesh/tls-pairing';
 import { more, relatedTo } from './util';
-
-/** Fields that only make sense for SIMPLE/MUTUAL and are rejected together with ISTIO_MUTUAL. */
-export const CERT_FIELDS = ['caCertificates', 'clientCertificate', 'privateKey', 'credentialName', 'caCrl', 'insecureSkipVerify'];
+import { tlsConflicts } from './tls-conflicts';
 
 export const strictServerPlaintextClient: Rule = {
   meta: {
@@ -22,17 +19,8 @@ export const strictServerPlaintextClient: Rule = {
   checkIndex(index, ctx) {
     const view = meshView(index, ctx.settings);
     memoReports(index, ctx, 'MTLS600', [tlsPairsOf(view), view.mesh], (ctx) => {
-      const bad = tlsPairsOf(view).filter((p) => p.serverMode === 'STRICT' && (p.client.mode === 'DISABLE' || p.client.mode === 'SIMPLE'));
-      const groups = groupPairs(bad, (p) => (p.client.resource && p.client.tlsPath ? `${p.client.resource.file}#${p.client.resource.docIndex}#${p.client.tlsPath.join('/')}` : undefined));
-      for (const list of groups.values()) {
-        const first = list[0];
-        const dr = first.client.resource!;
-        const tlsPath = first.client.tlsPath!;
-        const modePath: FieldPath = [...tlsPath, 'mode'];
+      for (const { first, dr, tlsPath, modePath, targets, certEdits } of tlsConflicts(view, (p) => p.serverMode === 'STRICT' && (p.client.mode === 'DISABLE' || p.client.mode === 'SIMPLE'))) {
         const what = first.client.mode === 'DISABLE' ? 'plaintext (tls.mode DISABLE)' : 'TLS without an Istio client certificate (tls.mode SIMPLE)';
-        const targets = new Set(list.map((p) => `${p.workload.namespace}/${p.workload.name}`));
-        const tlsObj = dr.get(tlsPath) ?? {};
-        const certEdits = CERT_FIELDS.filter((k) => k in tlsObj).map((k) => removePair(dr, [...tlsPath, k]));
         ctx.report({
           resource: dr,
           path: modePath,
