@@ -158,22 +158,31 @@ spec:
 `,
 ];
 
-/** `count` YAML documents joined with `---`, spread over namespaces of about 25 apps each. */
-export function generateManifest(count: number, seed = 42): string {
+/**
+ * `count` YAML documents joined with `---`, spread over namespaces of about 25 apps each. `place` puts
+ * the documents of one workspace file into that file's own namespace and app names.
+ */
+export function generateManifest(count: number, seed = 42, place?: { namespace: string; appPrefix: string }): string {
   const next = rng(seed);
   const docs: string[] = [];
   for (let i = 0; i < count; i++) {
-    const ns = `team-${Math.floor(i / 200)}`;
-    const app = `svc-${Math.floor(i / TEMPLATES.length)}`;
+    const ns = place?.namespace ?? `team-${Math.floor(i / 200)}`;
+    const app = `${place?.appPrefix ?? 'svc'}-${Math.floor(i / TEMPLATES.length)}`;
     const t = TEMPLATES[Math.floor(next() * TEMPLATES.length)];
     docs.push(t(ns, app, i));
   }
   return docs.join('---\n');
 }
 
-/** A workspace of `files` files with `docsPerFile` documents each. */
+/**
+ * A workspace of `files` files with `docsPerFile` documents each: one app per file, in 40 team folders
+ * whose names are the namespaces (so a namespace holds about files/40 apps, as in a real repository).
+ */
 export function generateWorkspace(files: number, docsPerFile = 5, seed = 7): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
-  for (let f = 0; f < files; f++) out.push({ file: `ws/team-${f % 40}/app-${f}.yaml`, text: generateManifest(docsPerFile, seed + f) });
+  for (let f = 0; f < files; f++) {
+    const namespace = `team-${f % 40}`;
+    out.push({ file: `ws/${namespace}/app-${f}.yaml`, text: generateManifest(docsPerFile, seed + f, { namespace, appPrefix: `app-${f}` }) });
+  }
   return out;
 }

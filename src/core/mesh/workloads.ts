@@ -49,7 +49,18 @@ export function isWorkloadKind(kind: string): kind is WorkloadKind {
   return (WORKLOAD_KINDS as readonly string[]).includes(kind);
 }
 
+/** Workload views per resource: resources of unchanged files survive an edit, so do their views. */
+const views = new WeakMap<Resource, { defaultNamespace: string; workload: Workload | undefined }>();
+
 export function asWorkload(res: Resource, defaultNamespace = 'default'): Workload | undefined {
+  const hit = views.get(res);
+  if (hit && hit.defaultNamespace === defaultNamespace) return hit.workload;
+  const workload = computeWorkload(res, defaultNamespace);
+  views.set(res, { defaultNamespace, workload });
+  return workload;
+}
+
+function computeWorkload(res: Resource, defaultNamespace: string): Workload | undefined {
   if (!isWorkloadKind(res.kind) || res.group !== WORKLOAD_GROUP[res.kind]) return undefined;
   const templatePath = TEMPLATE_PATH[res.kind];
   const template = templatePath.length ? res.get(templatePath) : res.obj;

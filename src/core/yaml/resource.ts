@@ -68,6 +68,16 @@ export class Resource {
    * ancestor's key (so a finding about a missing field points at its parent), or the `kind` line.
    */
   rangeOf(path: FieldPath): Range {
+    // Cross-document rules report on unchanged documents again after every edit: remember the answer.
+    const key = path.join('\u0000');
+    let r = this.rangeCache.get(key);
+    if (!r) this.rangeCache.set(key, (r = this.computeRangeOf(path)));
+    return r;
+  }
+
+  private readonly rangeCache = new Map<string, Range>();
+
+  private computeRangeOf(path: FieldPath): Range {
     const { node, pair, found } = this.findNode(path);
     if (found && node) return this.nodeRange(node);
     if (pair?.key && isNodeLike(pair.key)) return this.nodeRange(pair.key as Node);
