@@ -2,13 +2,14 @@
 // child process against the fake API server.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { FakeApiServer } from '../../tools/fake-apiserver/index';
 import { startSeeded, privateKeyMaterial, assertNoKeyMaterial } from './helpers-certs';
 import type { JsonCertificate } from '../../src/cli/certs';
+import { runCli } from './cli-child';
 
 const ROOT = join(__dirname, '..', '..');
 let api: FakeApiServer;
@@ -21,17 +22,7 @@ before(async () => {
 });
 after(() => api?.close());
 
-// async: the fake server lives in this process, so the child must not block the event loop
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'mtls-lens.js'), ...args], { env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = runCli;
 
 test('certs --format json: stable fields per certificate, verification, and exit 1 for the expired one', async () => {
   const r = await cli(['certs', '--kubeconfig', kubeconfig, '--format', 'json']);

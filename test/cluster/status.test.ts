@@ -3,7 +3,7 @@
 // override, duplicate PeerAuthentications decided by creationTimestamp, and Linkerd's default policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { parseYamlFile } from '../../src/core/yaml/parse';
 import { defaultSettings } from '../../src/core/settings';
 import { CombinedIndex } from '../../src/core/status/combine';
 import { allWorkloadStatuses, toJson, type StatusJsonWorkload } from '../../src/core/status/report';
+import { runCli } from './cli-child';
 
 const ROOT = join(__dirname, '..', '..');
 let api: FakeApiServer;
@@ -27,17 +28,7 @@ before(async () => {
 });
 after(() => api?.close());
 
-// async: the fake server lives in this process, so the child must not block the event loop
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'mtls-lens.js'), ...args], { env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = runCli;
 
 const pick = (ws: StatusJsonWorkload[], ns: string, name: string) => {
   const w = ws.find((x) => x.namespace === ns && x.name === name);
