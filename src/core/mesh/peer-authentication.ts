@@ -223,7 +223,18 @@ export function namespaceDefaultMode(index: ResourceIndex, namespace: string, me
  * The PeerAuthentication resources an effective-mode answer for a workload of `namespace` depends on
  * (mesh level, the namespace's own, and root-namespace selector ones). Memos compare these to reuse answers.
  */
+/** Per table (rebuilt whenever PeerAuthentications change): namespace → its dependency list. */
+const depsMemo = new WeakMap<PaTable, Map<string, Resource[]>>();
+
 export function paDependencies(table: PaTable, namespace: string): Resource[] {
+  let byNs = depsMemo.get(table);
+  if (!byNs) depsMemo.set(table, (byNs = new Map()));
+  let deps = byNs.get(namespace);
+  if (!deps) byNs.set(namespace, (deps = computePaDependencies(table, namespace)));
+  return deps;
+}
+
+function computePaDependencies(table: PaTable, namespace: string): Resource[] {
   const out: Resource[] = [];
   for (const p of table.mesh) out.push(p.resource);
   for (const p of table.namespace.get(namespace)?.items ?? []) out.push(p.resource);
