@@ -64,6 +64,7 @@ export async function checkProblemsPanel({ browser, server, folder, devPath, fil
     if (first) await first.click();
     await page.mouse.move(700, 20); // no hover tooltip over the panel in the screenshot
     await sleep(800);
+    await lensesSettled(page);
     for (const path of screenshots) await page.screenshot({ path });
     const missing = codes.filter((c) => !rows.some((r) => r.includes(c)));
     if (missing.length) {
@@ -72,5 +73,23 @@ export async function checkProblemsPanel({ browser, server, folder, devPath, fil
     return { rows, ms: Date.now() - t0 };
   } finally {
     await page.close().catch(() => {});
+  }
+}
+
+/**
+ * Lenses refresh a little after the background index finishes (debounced): wait until the rendered
+ * CodeLens texts have not changed for two seconds (at most 10 s), so a screenshot shows the settled state.
+ */
+async function lensesSettled(page) {
+  const texts = () => page.$$eval('.monaco-editor .codelens-decoration', (els) => els.map((e) => e.textContent).join('|'));
+  let last = await texts();
+  let stableSince = Date.now();
+  for (const end = Date.now() + 10_000; Date.now() < end && Date.now() - stableSince < 2_000; ) {
+    await sleep(200);
+    const now = await texts();
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
   }
 }

@@ -66,6 +66,13 @@ export class Ctx implements vscode.Disposable {
   }
 
   /** See DocumentClosedHandler. */
+  /**
+   * Whether an editor currently supplies this file's text (the document sync sets it). The workspace index
+   * asks this rather than looking at textDocuments: VS Code keeps a document alive for a while after its
+   * last tab closed, and by then the file belongs to the index again.
+   */
+  editorOwnsFile: (file: string) => boolean = () => false;
+
   onDocumentClosed(handler: DocumentClosedHandler): vscode.Disposable {
     this.closedHandlers.push(handler);
     return new vscode.Disposable(() => {

@@ -31,6 +31,7 @@ export class DocumentSync implements vscode.Disposable {
       // for the user the file is closed: its diagnostics should go, and come back when a tab reopens it.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsChanged(e)),
     );
+    ctx.editorOwnsFile = (key) => this.analysedVersions.has(key) || this.debouncer.has(key);
     for (const d of vscode.workspace.textDocuments) this.analyseSoon(d, 0);
   }
 

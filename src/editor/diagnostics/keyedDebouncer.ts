@@ -18,6 +18,11 @@ export class KeyedDebouncer<K> {
     this.timers.delete(key);
   }
 
+  /** Whether a run is scheduled for `key`. */
+  has(key: K): boolean {
+    return this.timers.has(key);
+  }
+
   get pending(): number {
     return this.timers.size;
   }

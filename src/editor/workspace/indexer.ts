@@ -93,7 +93,7 @@ export class WorkspaceIndexer implements vscode.Disposable {
   }
 
   private isOpen(key: string): boolean {
-    return vscode.workspace.textDocuments.some((d) => !d.isClosed && d.uri.toString() === key);
+    return this.ctx.editorOwnsFile(key);
   }
 
   /** Read a file from disk into the analyzer unless an editor owns it. Returns whether it was read. */

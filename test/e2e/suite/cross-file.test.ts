@@ -2,7 +2,7 @@
 // diagnostics of a DestinationRule in another open file, both ways (issue: workspace semantics).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, openFile, ourDiagnostics, ruleId, waitFor, waitForCodes } from './helpers';
+import { activateExtension, openFile, ourDiagnostics, ruleId, sleep, waitFor, waitForCodes } from './helpers';
 
 describe('workspace semantics across files', () => {
   before(() => activateExtension());
@@ -34,5 +34,23 @@ describe('workspace semantics across files', () => {
     assert.equal(await vscode.workspace.applyEdit(back), true);
     await waitForCodes(dr.document.uri, ['MTLS600']);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('a policy lens counts the workloads defined in other files of the workspace', async () => {
+    const { document } = await openFile('broken-mesh/10-peer-authentication.yaml');
+    await waitFor('the ledger-ports lens to count Deployment ledger from 40-workloads.yaml', async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100)) ?? [];
+      return lenses.some((l) => /^UNSET \(inherits\) · applies to 1 workload · workspace only$/.test(l.command?.title ?? ''));
+    });
+  });
+
+  it('closing a document hands its file back to the workspace index: its findings stay, read from disk', async () => {
+    const dr = await openFile('broken-mesh/20-destination-rules.yaml');
+    await waitForCodes(dr.document.uri, ['MTLS600', 'MTLS200']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // VS Code keeps the closed document alive for a while; the file must not drop out of the analysis meanwhile
+    await sleep(1500);
+    const codes = ourDiagnostics(dr.document.uri).map(ruleId);
+    assert.ok(codes.includes('MTLS600') && codes.includes('MTLS200'), `findings after closing: ${codes.join(', ') || 'none'}`);
   });
 });
