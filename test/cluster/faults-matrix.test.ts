@@ -9,6 +9,7 @@ import type { FakeApiServer, FaultConfig } from '../../tools/fake-apiserver/inde
 import { pod } from '../../tools/fake-apiserver/index';
 import { connect, loadSnapshot, readIstioSvid, watchSnapshot, clusterCertificates, ClusterError, type ClusterSnapshot } from '../../src/cluster/index';
 import { buildCertificateTree, walkLabels } from '../../src/editor/tree/model';
+import { clusterFaultPhrase } from '../../src/core/status/phrases';
 import { DEFAULT_EXPIRY } from '../../src/core/x509/types';
 import { startSeeded } from './helpers-certs';
 
@@ -27,6 +28,8 @@ after(async () => {
 
 /** Fault → the message shown, collected for the distinctness check at the end. */
 const shown = new Map<string, string>();
+/** Fatal fault → what a lens says instead of its cluster answer. */
+const lensShown = new Map<string, string>();
 
 const client = (timeoutMs = 5000) => connect({ kubeconfigYaml: api.kubeconfigYaml, allowExec: false }, timeoutMs);
 
@@ -62,6 +65,7 @@ test('401: fatal, says the credentials were rejected and names the context; reco
   assert.equal(e.kind, 'unauthorized');
   assert.match(e.message, /rejected the credentials \(401 Unauthorized\).*context fake-test-admin/);
   shown.set('401', e.message);
+  lensShown.set('401', clusterFaultPhrase(e.kind, 'fake-test-admin'));
   await assertRecovers();
 });
 
@@ -111,6 +115,7 @@ test('slow server: fatal timeout naming the limit; recovers', async () => {
   assert.equal(e.kind, 'timeout');
   assert.match(e.message, /did not answer within 0 s while reading/);
   shown.set('slow responses', e.message);
+  lensShown.set('slow responses', clusterFaultPhrase(e.kind, 'fake-test-admin'));
   await assertRecovers();
 });
 
@@ -119,6 +124,7 @@ test('connection reset in the middle of a list: fatal, says the connection was c
   assert.equal(e.kind, 'unreachable');
   assert.match(e.message, /other side closed|ECONNRESET|socket/i);
   shown.set('connection reset mid-list', e.message);
+  lensShown.set('connection reset mid-list', clusterFaultPhrase(e.kind, 'fake-test-admin'));
   await assertRecovers();
 });
 
@@ -164,6 +170,14 @@ test('exec failures: each says what failed, the pod node shows it; a cleared fau
   }
   const svid = await readIstioSvid(c.config, 'shop', 'cart-1', { timeoutMs: 5000 });
   assert.deepEqual(svid.chain[0]?.spiffeIds, ['spiffe://cluster.local/ns/shop/sa/cart']);
+});
+
+test('a fatal fault gives the lenses their own words too (they fall back to the workspace and say why)', () => {
+  assert.deepEqual([...lensShown.keys()].sort(), ['401', 'connection reset mid-list', 'slow responses']);
+  assert.match(lensShown.get('401')!, /fake-test-admin: rejected the credentials \(401\)/);
+  assert.match(lensShown.get('slow responses')!, /timed out/);
+  assert.match(lensShown.get('connection reset mid-list')!, /unreachable/);
+  assert.equal(new Set(lensShown.values()).size, lensShown.size);
 });
 
 test('every fault shows its own message', () => {

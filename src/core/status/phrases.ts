@@ -11,8 +11,28 @@ export function shortList(items: string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max} more`;
 }
 
-export function sourcePhrase(inputs: Pick<StatusInputs, 'context' | 'live'>): string {
-  return inputs.context !== undefined ? `cluster ${inputs.context}` : 'workspace only';
+export function sourcePhrase(inputs: Pick<StatusInputs, 'context' | 'live' | 'clusterProblem'>): string {
+  if (inputs.context !== undefined) return `cluster ${inputs.context}`;
+  return inputs.clusterProblem ? `workspace only (${inputs.clusterProblem})` : 'workspace only';
+}
+
+/** What a lens says when the cluster read failed, by fault kind (the full message is in the status bar tooltip). */
+const FAULTS: Record<string, string> = {
+  config: 'no usable kubeconfig',
+  untrusted: 'credential plugin blocked: workspace not trusted',
+  unauthorized: 'rejected the credentials (401)',
+  forbidden: 'access forbidden (403)',
+  'not-found': 'API not found (404)',
+  expired: 'list expired while paging (410)',
+  server: 'API server error (5xx)',
+  unreachable: 'unreachable',
+  timeout: 'timed out',
+  cancelled: 'read cancelled',
+  exec: 'exec into the pod failed',
+};
+
+export function clusterFaultPhrase(kind: string, context: string | undefined): string {
+  return `cluster ${context ?? '(current context)'}: ${FAULTS[kind] ?? 'read failed'}`;
 }
 
 /** The mode, or "live: X → after apply: Y" when an open document would change it. */

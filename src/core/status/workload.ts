@@ -38,6 +38,8 @@ export interface StatusInputs {
   live?: ResourceIndex;
   /** Cluster context name, when connected. */
   context?: string;
+  /** Why the cluster is not used although it was asked for (a short fault phrase, see clusterFaultPhrase). */
+  clusterProblem?: string;
   settings: AnalysisSettings;
   /** SVIDs read from proxies, by `namespace/pod`. */
   svids?: ReadonlyMap<string, SvidInfo>;

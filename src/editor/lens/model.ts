@@ -8,6 +8,7 @@ import type { ClusterSnapshot } from '../../cluster/snapshot';
 import type { WorkloadSvid } from '../../cluster/svid';
 import { parseYamlFile } from '../../core/yaml/parse';
 import { CombinedIndex } from '../../core/status/combine';
+import { clusterFaultPhrase } from '../../core/status/phrases';
 import type { StatusInputs, SvidInfo } from '../../core/status/workload';
 import type { Resource } from '../../core/yaml/resource';
 import { loadClusterModule } from '../cluster/load';
@@ -16,6 +17,10 @@ import { loadClusterModule } from '../cluster/load';
 export interface ClusterSource {
   status: string;
   snapshot?: ClusterSnapshot;
+  /** Set when status is 'error'. */
+  error?: { kind: string; message: string };
+  /** The context the user chose (undefined: the kubeconfig's current context). */
+  context?: string;
   svids: ReadonlyMap<string, WorkloadSvid | string>;
   onDidChange: vscode.Event<void>;
   readSvid(namespace: string, pod: string): Promise<void>;
@@ -57,7 +62,10 @@ export class LensModel {
     if (!snap) {
       this.combined = undefined;
       this.snapshot = undefined;
-      return { index: file ? this.ctx.analyzer.indexFor(file) : this.ctx.analyzer.index, settings };
+      const c = this.cluster();
+      // The cluster was asked for but could not be read: the lens says so, not just "workspace only".
+      const clusterProblem = this.source() === 'workspace+cluster' && c?.status === 'error' && c.error ? clusterFaultPhrase(c.error.kind, c.context) : undefined;
+      return { index: file ? this.ctx.analyzer.indexFor(file) : this.ctx.analyzer.index, settings, clusterProblem };
     }
     if (!this.combined || this.snapshot !== snap) this.loadSnapshot(snap);
     this.syncOverlays();

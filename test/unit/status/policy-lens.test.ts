@@ -144,3 +144,13 @@ test('live pods of a controller the workspace does not have still count for a Pe
   });
   assert.equal(title(inputs, 'ws/pa.yaml', 'PeerAuthentication', 'default'), 'STRICT · applies to 1 workload · after apply: 1 workload changes mode · cluster demo');
 });
+
+test('a lens names the cluster fault when the cluster was asked for but could not be read', async () => {
+  const { sourcePhrase, clusterFaultPhrase } = await import('../../../src/core/status/phrases');
+  const kinds = ['config', 'untrusted', 'unauthorized', 'forbidden', 'not-found', 'expired', 'server', 'unreachable', 'timeout', 'cancelled', 'exec'];
+  const phrases = kinds.map((k) => clusterFaultPhrase(k, 'prod'));
+  assert.equal(new Set(phrases).size, kinds.length, 'every fault has its own words');
+  assert.equal(sourcePhrase({ clusterProblem: clusterFaultPhrase('unauthorized', 'prod') }), 'workspace only (cluster prod: rejected the credentials (401))');
+  assert.equal(sourcePhrase({}), 'workspace only');
+  assert.equal(sourcePhrase({ context: 'prod', clusterProblem: 'ignored when connected' }), 'cluster prod');
+});
