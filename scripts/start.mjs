@@ -65,7 +65,7 @@ async function main() {
     log(`demo cluster on ${cluster.url ?? '(fake API server)'}, kubeconfig ${cluster.kubeconfigPath}`);
   }
 
-  const folder = makeWorkspace(join(runDir, 'examples'));
+  const folder = makeWorkspace(join(runDir, 'examples'), { fixtures: false });
   const port = process.env.PORT ? Number(process.env.PORT) : await firstFreePort(8080);
   server = await startCodeServer({ runDir: join(runDir, 'cs'), port, folder, extensionsDir, settings, env, testDriver: dev });
   const url = dev ? workbenchUrl(server, folder, { devPath: root }) : `${server.url}/?folder=${encodeURIComponent(folder)}`;
