@@ -96,11 +96,6 @@ export class Analyzer {
     return this.mergedSettings(this.mesh(this.meshOfFile.get(file) ?? this.meshRootOf(file)));
   }
 
-  /** The mesh roots that hold files, '' included when used. */
-  meshRoots(): string[] {
-    return [...this.meshes.entries()].filter(([, m]) => m.index.size > 0 || m.index.files().length > 0).map(([r]) => r);
-  }
-
   /** Add or replace one file: parse it and run the per-document rules on it. */
   setFile(file: string, text: string): void {
     const prev = this.files.get(file);
@@ -252,15 +247,4 @@ function toFinding(meta: Rule['meta'], r: Report): Finding {
   if (r.related?.length) f.related = r.related;
   if (r.fixes?.length) f.fixes = r.fixes;
   return f;
-}
-
-/** One-shot analysis of a set of files together (the CLI and tests). */
-export function analyzeTexts(
-  files: { file: string; text: string }[],
-  rules: readonly Rule[],
-  settings?: AnalysisSettings,
-): Map<string, Finding[]> {
-  const a = new Analyzer(rules, settings);
-  for (const f of files) a.setFile(f.file, f.text);
-  return a.run();
 }

@@ -10,7 +10,8 @@ const CONFIG_GLOB = `**/{${CONFIG_FILE_NAMES.join(',')}}`;
 
 export class MeshRoots implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
-  private current = '';
+  /** The roots last applied; starts as "none", so a workspace without roots changes nothing. */
+  private current = '[]';
   private pending: ReturnType<typeof setTimeout> | undefined;
   /** Resolves when the latest scan has been applied (tests wait on it). */
   ready: Promise<void> = Promise.resolve();
